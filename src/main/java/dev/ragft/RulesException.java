@@ -1,0 +1,22 @@
+package dev.ragft;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The policy under {@code rules/} could not be loaded: it does not compile, or its policy values are wrong. */
+public final class RulesException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<RuleError> errors;
+
+    public RulesException(List<RuleError> errors) {
+        super(errors.stream().map(RuleError::toString).collect(Collectors.joining("\n")));
+        this.errors = List.copyOf(errors);
+    }
+
+    /** Each error with its file, line and column. */
+    public List<RuleError> errors() {
+        return errors;
+    }
+}

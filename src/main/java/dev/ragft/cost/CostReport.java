@@ -1,0 +1,19 @@
+package dev.ragft.cost;
+
+import java.math.BigDecimal;
+
+/**
+ * The cost model's result for one consultation.
+ *
+ * @param breakEvenMonth first month (0 … 120) whose cumulative FINE_TUNE cost is at or below RAG's; null if none
+ * @param breakEvenMonthlyQueries Q at which FINE_TUNE and RAG totals over H are equal; null where no positive Q exists
+ */
+public record CostReport(
+        int horizonMonths,
+        long monthlyQueries,
+        StrategyCost fineTune,
+        StrategyCost rag,
+        StrategyCost hybrid,
+        Integer breakEvenMonth,
+        BigDecimal breakEvenMonthlyQueries) {
+}
