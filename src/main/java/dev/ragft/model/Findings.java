@@ -1,5 +1,9 @@
 package dev.ragft.model;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -27,5 +31,32 @@ public final class Findings {
             throw new IllegalStateException("rule \"" + rule.getName() + "\" has no @" + key + " metadata");
         }
         return value.toString();
+    }
+
+    /**
+     * The findings that decided for {@code strategy}, strongest first (ties in criterion id order so
+     * output is stable), at most {@code limit}. For HYBRID the hybrid criterion comes first, then the
+     * strongest findings of either side.
+     */
+    public static List<Finding> deciding(Collection<?> findings, Strategy strategy, int limit) {
+        List<Finding> picked = new ArrayList<>();
+        for (Object item : findings) {
+            Finding finding = (Finding) item;
+            if (supports(finding.favors(), strategy)) {
+                picked.add(finding);
+            }
+        }
+        picked.sort(Comparator.comparing((Finding f) -> f.favors() != Favor.HYBRID)
+                .thenComparing(Finding::weight, Comparator.reverseOrder())
+                .thenComparing(Finding::criterion));
+        return List.copyOf(picked.subList(0, Math.min(limit, picked.size())));
+    }
+
+    private static boolean supports(Favor favor, Strategy strategy) {
+        return switch (strategy) {
+            case FINE_TUNE -> favor == Favor.FINE_TUNE;
+            case RAG -> favor == Favor.RAG;
+            case HYBRID -> favor != Favor.NEUTRAL;
+        };
     }
 }
