@@ -1,0 +1,45 @@
+package dev.ragft;
+
+import dev.ragft.cost.CostReport;
+import dev.ragft.internal.JsonReport;
+import dev.ragft.model.Caveat;
+import dev.ragft.model.Confidence;
+import dev.ragft.model.Recommendation;
+import dev.ragft.model.Strategy;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of one consultation: the recommendation, every criterion of the guide in catalog
+ * order, the costs, the caveats and the rules that fired. Immutable; {@link #toJson()} gives the
+ * report scripts rely on.
+ *
+ * @param answers the answers as given, normalised (enum values in upper case)
+ * @param effectiveAnswers every question's value with defaults applied ({@code null} when unanswered)
+ */
+public record Advice(Recommendation recommendation, List<CriterionResult> criteria, CostReport costs,
+                     List<Caveat> caveats, List<String> firedRules, Answers answers,
+                     Map<String, Object> effectiveAnswers) {
+
+    public Advice {
+        criteria = List.copyOf(criteria);
+        caveats = List.copyOf(caveats);
+        firedRules = List.copyOf(firedRules);
+        effectiveAnswers = Collections.unmodifiableMap(new LinkedHashMap<>(effectiveAnswers));
+    }
+
+    public Strategy strategy() {
+        return recommendation.strategy();
+    }
+
+    public Confidence confidence() {
+        return recommendation.confidence();
+    }
+
+    /** The JSON report (SPEC §6 keys), pretty-printed and byte-for-byte stable for the same input. */
+    public String toJson() {
+        return JsonReport.render(this);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ragft.cli;
+
+import dev.ragft.Advice;
+import dev.ragft.Answers;
+import dev.ragft.internal.Engine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ragft advise}: answers file in, recommendation out. */
+@Command(name = "advise", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Advise on an answers file: a JSON object whose keys are question ids",
+            "(see 'ragft questions'). Prints the recommendation, every criterion of the guide,",
+            "the costs over the horizon and the caveats."},
+        footer = {"", "Examples:",
+            "  ragft advise questionnaires/examples/small-company.json",
+            "  ragft advise --format json answers.json > report.json",
+            "  cat answers.json | ragft advise --set monthly_queries=50k --set on_prem_required=yes -"})
+final class AdviseCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-",
+            description = "Answers file; '-' reads standard input. Omit it to answer with --set only.")
+    String input;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "ID=VALUE",
+            description = "Set or override one answer (repeatable). Accepts 10k, 1.5M, $0.11, yes/no.")
+    List<String> sets = new ArrayList<>();
+
+    @Mixin
+    PolicyOptions policy;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (input == null && sets.isEmpty()) {
+            throw new Cli.UsageProblem("advise needs an answers file, '-' for standard input, or --set ID=VALUE answers;"
+                    + " try 'ragft advise --help'");
+        }
+        Engine engine = policy.engine();
+        Answers answers = input == null ? Answers.empty()
+                : Answers.fromJson(Inputs.read(input, System.in), Inputs.sourceName(input));
+        answers = Inputs.applySets(answers, sets, engine.questionnaire());
+        Advice advice = engine.advise(answers);
+        String report = format.render(advice);
+        if (out != null) {
+            Inputs.writeAtomically(out, report);
+            spec.commandLine().getErr().println("ragft: report written to " + out);
+        } else {
+            spec.commandLine().getOut().print(report);
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

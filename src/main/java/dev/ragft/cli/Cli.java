@@ -1,0 +1,73 @@
+package dev.ragft.cli;
+
+import dev.ragft.InputError;
+import dev.ragft.InvalidAnswersException;
+import dev.ragft.RuleError;
+import dev.ragft.RulesException;
+import dev.ragft.questionnaire.QuestionnaireException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+
+/** Builds the configured picocli command line; one place for exit codes and error reporting. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new RagftCommand());
+        commandLine.setExecutionExceptionHandler(Cli::report);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setUsageHelpAutoWidth(true);
+        return commandLine;
+    }
+
+    // Users see what went wrong and where, never a stack trace (unless RAGFT_DEBUG asks for one).
+    static int report(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        int code;
+        if (failure instanceof InvalidAnswersException invalid) {
+            err.println("ragft: the answers cannot be used (" + invalid.errors().size() + " problem"
+                    + (invalid.errors().size() == 1 ? "" : "s") + "):");
+            for (InputError error : invalid.errors()) {
+                err.println("  " + error.field() + ": " + error.message());
+            }
+            code = ExitCodes.BAD_INPUT;
+        } else if (failure instanceof RulesException rules) {
+            err.println("ragft: the rules cannot be used:");
+            for (RuleError error : rules.errors()) {
+                err.println("  " + error);
+            }
+            code = ExitCodes.RULES;
+        } else if (failure instanceof UsageProblem | failure instanceof UncheckedIOException
+                | failure instanceof QuestionnaireException) {
+            err.println("ragft: " + failure.getMessage());
+            code = ExitCodes.BAD_INPUT;
+        } else {
+            err.println("ragft: internal error: " + failure
+                    + (debug() ? "" : " (set RAGFT_DEBUG=1 to see where it happened)"));
+            code = ExitCodes.FAILURE;
+        }
+        if (debug()) {
+            failure.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean debug() {
+        String value = System.getenv("RAGFT_DEBUG");
+        return value != null && !value.isBlank() && !"0".equals(value);
+    }
+
+    /** A problem with what the user asked for, worded for them; exits with {@link ExitCodes#BAD_INPUT}. */
+    static final class UsageProblem extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        UsageProblem(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.ragft.cli;
+
+/** The exit codes of every ragft command (SPEC §6); scripts rely on them. */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    /** Anything unexpected: a bug, or the machine refusing (disk full, …). */
+    public static final int FAILURE = 1;
+    /** Bad answers, a bad option or a file that cannot be read. */
+    public static final int BAD_INPUT = 2;
+    /** The rules do not compile or fail verification. */
+    public static final int RULES = 3;
+    /** Scenario expectations were not met ({@code rules test}). */
+    public static final int EXPECTATIONS = 4;
+
+    private ExitCodes() {
+    }
+}

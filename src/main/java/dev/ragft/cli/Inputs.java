@@ -1,0 +1,101 @@
+package dev.ragft.cli;
+
+import dev.ragft.Answers;
+import dev.ragft.InputError;
+import dev.ragft.InvalidAnswersException;
+import dev.ragft.questionnaire.Question;
+import dev.ragft.questionnaire.Questionnaire;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading answers files and {@code --set} overrides, and writing output files, with errors worded for users. */
+final class Inputs {
+
+    static final String STDIN = "-";
+
+    private Inputs() {
+    }
+
+    /** Reads a file, or standard input for {@code -}. */
+    static String read(String name, InputStream stdin) {
+        try {
+            if (STDIN.equals(name)) {
+                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Path path = Path.of(name);
+            if (Files.isDirectory(path)) {
+                throw new Cli.UsageProblem("cannot read '" + name + "': it is a folder, not an answers file");
+            }
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new Cli.UsageProblem("cannot read '" + name + "': no such file");
+        } catch (AccessDeniedException e) {
+            throw new Cli.UsageProblem("cannot read '" + name + "': permission denied");
+        } catch (IOException e) {
+            throw new Cli.UsageProblem("cannot read '" + name + "': " + e.getMessage());
+        }
+    }
+
+    static String sourceName(String name) {
+        return STDIN.equals(name) ? "<stdin>" : name;
+    }
+
+    /**
+     * Applies {@code id=value} overrides. Values are parsed as the console parses them (10k, $0.11, yes);
+     * an unknown id is passed through so validation reports it with a suggestion.
+     */
+    static Answers applySets(Answers answers, List<String> sets, Questionnaire questionnaire) {
+        List<InputError> errors = new ArrayList<>();
+        Answers result = answers;
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                errors.add(new InputError("--set " + set, "expected ID=VALUE, e.g. --set monthly_queries=50000"));
+                continue;
+            }
+            String id = set.substring(0, eq).strip();
+            String text = set.substring(eq + 1).strip();
+            Optional<Question> question = questionnaire.question(id);
+            if (question.isEmpty()) {
+                result = result.with(id, text);
+                continue;
+            }
+            try {
+                result = result.with(id, question.get().parseText(text));
+            } catch (InvalidAnswersException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidAnswersException(errors);
+        }
+        return result;
+    }
+
+    /** Writes through a temporary file and a rename, so a reader never sees half a report. */
+    static void writeAtomically(Path target, String text) {
+        try {
+            Path absolute = target.toAbsolutePath();
+            Path dir = absolute.getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new Cli.UsageProblem("cannot write '" + target + "': " + e.getMessage());
+        }
+    }
+}
