@@ -1,0 +1,19 @@
+package dev.ragft.questionnaire;
+
+/**
+ * The questionnaire definition itself is broken (a developer or policy-owner error, not a user one).
+ * The message names the file and either the line and column of a JSON syntax error or the
+ * offending question, criterion or section id.
+ */
+public final class QuestionnaireException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public QuestionnaireException(String message) {
+        super(message);
+    }
+
+    public QuestionnaireException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
