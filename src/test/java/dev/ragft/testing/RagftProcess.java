@@ -1,0 +1,90 @@
+package dev.ragft.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code ragft} CLI as a separate JVM process on the test classpath, with the repo's
+ * own {@code rules/} and {@code questionnaires/} (as the {@code ./ragft} launcher does).
+ */
+public final class RagftProcess {
+
+    /** What a finished process printed and returned. */
+    public record Result(int exitCode, String stdout, String stderr) {
+
+        public String all() {
+            return stdout + stderr;
+        }
+    }
+
+    /** The repository root: tests run with it as the working directory. */
+    public static final Path REPO = Path.of("").toAbsolutePath();
+
+    private RagftProcess() {
+    }
+
+    /** The command line that starts ragft with {@code args}; handy for pty-driven tests. */
+    public static List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Dragft.home=" + REPO);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.ragft.cli.Main");
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs ragft to completion (at most two minutes) with {@code stdin} as standard input. */
+    public static Result runWithInput(String stdin, String... args) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command(args)).directory(REPO.toFile());
+            builder.environment().remove("RAGFT_DEBUG");
+            Process process = builder.start();
+            CompletableFuture<String> out = drain(process.getInputStream());
+            CompletableFuture<String> err = drain(process.getErrorStream());
+            try (OutputStream in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("ragft " + List.of(args) + " did not finish within two minutes");
+            }
+            return new Result(process.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs ragft with empty standard input. */
+    public static Result run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream; ByteArrayOutputStream buffer = new ByteArrayOutputStream()) {
+                stream.transferTo(buffer);
+                return buffer.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
