@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 /** {@code ragft advise}: answers file in, recommendation out. */
 @Command(name = "advise", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Advise on an answers file: a JSON object whose keys are question ids",
-            "(see 'ragft questions'). Prints the recommendation, every criterion of the guide,",
-            "the costs over the horizon and the caveats."},
+            "(see 'ragft questions'), or an example consultation with an \"answers\" object.",
+            "Prints the recommendation, every criterion of the guide, the costs over the horizon",
+            "and the caveats."},
         footer = {"", "Examples:",
             "  ragft advise questionnaires/examples/small-company.json",
             "  ragft advise --format json answers.json > report.json",
@@ -54,7 +55,7 @@ final class AdviseCommand implements Callable<Integer> {
         }
         Engine engine = policy.engine();
         Answers answers = input == null ? Answers.empty()
-                : Answers.fromJson(Inputs.read(input, System.in), Inputs.sourceName(input));
+                : Inputs.parseAnswers(Inputs.read(input, System.in), Inputs.sourceName(input));
         answers = Inputs.applySets(answers, sets, engine.questionnaire());
         Advice advice = engine.advise(answers);
         String report = format.render(advice);

@@ -1,5 +1,7 @@
 package dev.ragft.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragft.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
@@ -21,6 +23,7 @@ import java.util.Optional;
 final class Inputs {
 
     static final String STDIN = "-";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Inputs() {
     }
@@ -43,6 +46,23 @@ final class Inputs {
         } catch (IOException e) {
             throw new Cli.UsageProblem("cannot read '" + name + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads answers from a plain answers file, or from an example consultation
+     * ({@code {"description", "answers": {...}, "expect"}}), whose answers are used and the rest ignored.
+     */
+    static Answers parseAnswers(String text, String sourceName) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(text);
+        } catch (IOException e) {
+            return Answers.fromJson(text, sourceName); // reports the syntax error with its line and column
+        }
+        if (tree != null && tree.isObject() && tree.path("answers").isObject()) {
+            return Answers.fromJson(tree.get("answers").toString(), sourceName);
+        }
+        return Answers.fromJson(text, sourceName);
     }
 
     static String sourceName(String name) {
