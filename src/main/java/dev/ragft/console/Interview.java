@@ -412,9 +412,10 @@ final class Interview {
                     names.add(rule.name() + " (" + rule.file() + ")");
                 }
             }
-            if (!names.isEmpty()) {
-                prompter.println("      rules: " + String.join(", ", names));
-            } else if (!rules.isEmpty()) {
+            for (String name : names) {
+                prompter.println("      rule: " + name);
+            }
+            if (names.isEmpty() && !rules.isEmpty()) {
                 prompter.println(style.dim("      rules: none in the current policy"));
             }
         }
