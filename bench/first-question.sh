@@ -4,6 +4,7 @@
 # progress marker "[1/" is on screen; prints each time and the median, in seconds.
 # The clock starts before `tmux new-session`, so pane creation and the launcher script are included.
 # Usage: bench/first-question.sh [RUNS]   (default 11; needs tmux, and builds the jar first if stale)
+# RAGFT_JAVA_OPTS is passed to the launcher inside the pane (e.g. to try a class-data-sharing archive).
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-11}"
@@ -15,7 +16,7 @@ times=()
 for i in $(seq 1 "$runs"); do
   session="ragft-bench-$$-$i"
   start=$(date +%s%N)
-  tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" "$home/ragft --draft $work/draft.json"
+  tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" "env RAGFT_JAVA_OPTS='${RAGFT_JAVA_OPTS:-}' $home/ragft --draft $work/draft.json"
   while :; do
     if tmux capture-pane -p -t "$session" 2>/dev/null | grep -q '\[1/'; then
       end=$(date +%s%N)

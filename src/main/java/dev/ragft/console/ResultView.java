@@ -132,7 +132,7 @@ final class ResultView {
         if (!Objects.equals(before.costs().breakEvenMonth(), after.costs().breakEvenMonth())) {
             costs.add("    break-even month " + before.costs().breakEvenMonth() + " -> " + after.costs().breakEvenMonth());
         }
-        out.add("  costs: " + (costs.isEmpty() ? "unchanged" : ""));
+        out.add("  costs:" + (costs.isEmpty() ? " unchanged" : ""));
         out.addAll(costs);
         return out;
     }
