@@ -23,6 +23,17 @@ public final class Cli {
         return commandLine;
     }
 
+    /** {@code ragft} with no arguments: the console with default options, errors reported as by picocli runs. */
+    static int console() {
+        RagftCommand command = new RagftCommand();
+        command.policy = new PolicyOptions();
+        try {
+            return command.call();
+        } catch (RuntimeException failure) {
+            return report(failure, commandLine(), null);
+        }
+    }
+
     // Users see what went wrong and where, never a stack trace (unless RAGFT_DEBUG asks for one).
     static int report(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();

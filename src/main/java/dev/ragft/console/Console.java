@@ -1,0 +1,476 @@
+package dev.ragft.console;
+
+import dev.ragft.Advice;
+import dev.ragft.Answers;
+import dev.ragft.InputError;
+import dev.ragft.InvalidAnswersException;
+import dev.ragft.RuleError;
+import dev.ragft.RulesException;
+import dev.ragft.internal.Engine;
+import dev.ragft.internal.RuleBase;
+import dev.ragft.internal.TextReport;
+import dev.ragft.questionnaire.Criterion;
+import dev.ragft.questionnaire.Question;
+import dev.ragft.questionnaire.Questionnaire;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The interactive consultation ({@code ragft} with no subcommand): asks the questionnaire, then shows
+ * the advice and takes follow-up commands. Rules compile on a background thread from the first moment,
+ * so the first question does not wait for Drools.
+ */
+public final class Console {
+
+    /** Exit code after Ctrl-C: the shell convention, 128 + SIGINT. */
+    public static final int INTERRUPTED_EXIT = 130;
+
+    private static final int OK = 0;
+    /** The longest the rule compilation waits for the first question to be shown. */
+    private static final long START_DELAY_MS = 250;
+    private static final int BAD_INPUT = 2;
+    private static final int RULES = 3;
+
+    private final Supplier<RuleBase> compiler;
+    private final Path draft;
+    private final Prompter prompter;
+    private final Style style;
+    private final boolean terminal;
+    private final PrintStream err;
+    private Questionnaire questionnaire;
+    private CompletableFuture<RuleBase> pending;
+    private Engine engine;
+
+    private Console(Supplier<RuleBase> compiler, Path draft, Prompter prompter, boolean terminal, PrintStream err) {
+        this.compiler = compiler;
+        this.draft = draft;
+        this.prompter = prompter;
+        this.style = prompter.style();
+        this.terminal = terminal;
+        this.err = err;
+    }
+
+    /**
+     * Runs a consultation on this process's standard input and output.
+     *
+     * @param compiler compiles the rules (called on a background thread at once, and again on {@code reload})
+     * @param questionnaire loads the questionnaire definition (on the calling thread, after the compile started)
+     * @param given answers supplied up front ({@code --answers}); not asked
+     * @param resumed answers of an interrupted consultation ({@code --resume}); not asked again
+     * @param draft where the answers so far are saved when the consultation is interrupted
+     * @return the exit code
+     */
+    public static int run(Supplier<RuleBase> compiler, Supplier<Questionnaire> questionnaire, Answers given,
+                          Answers resumed, Path draft) {
+        // Started now, but it begins compiling once the first question is on screen (or after a
+        // moment at the latest): on a small machine Drools would otherwise compete with the first question.
+        CountDownLatch firstPrompt = new CountDownLatch(1);
+        CompletableFuture<RuleBase> compiling = compileAsync(compiler, firstPrompt);
+        boolean tty = System.console() != null;
+        String noColour = System.getenv("NO_COLOR");
+        // The terminal and the questionnaire are both slow to load (class loading); do them side by side.
+        CompletableFuture<Prompter> opening = new CompletableFuture<>();
+        if (tty) {
+            Thread open = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    try {
+                        opening.complete(JLinePrompter.open(noColour != null && !noColour.isEmpty()));
+                    } catch (Throwable failure) {
+                        opening.completeExceptionally(failure);
+                    }
+                }
+            }, "ragft-terminal");
+            open.setDaemon(true);
+            open.start();
+        } else {
+            opening.complete(new PlainPrompter(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                    System.out, true));
+        }
+        Questionnaire loaded = questionnaire.get();
+        Prompter prompter;
+        try {
+            prompter = opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        String debug = System.getenv("RAGFT_DEBUG");
+        if (debug != null && !debug.isBlank() && !"0".equals(debug) && prompter instanceof JLinePrompter jline) {
+            System.err.println("ragft: terminal " + jline.terminalType());
+        }
+        Console console = new Console(compiler, draft, new StartSignal(prompter, firstPrompt), tty, System.err);
+        console.pending = compiling;
+        try {
+            console.questionnaire = loaded;
+            return console.consult(given, resumed);
+        } finally {
+            prompter.close();
+        }
+    }
+
+    /** For tests: a console over a given prompter, with the rules compiled on the calling thread's demand. */
+    static Console forTest(Supplier<RuleBase> compiler, Questionnaire questionnaire, Prompter prompter, Path draft) {
+        Console console = new Console(compiler, draft, prompter, false, System.err);
+        console.questionnaire = questionnaire;
+        console.pending = compileAsync(compiler, new CountDownLatch(0));
+        return console;
+    }
+
+    private static CompletableFuture<RuleBase> compileAsync(Supplier<RuleBase> compiler, CountDownLatch start) {
+        CompletableFuture<RuleBase> future = new CompletableFuture<>();
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    start.await(START_DELAY_MS, TimeUnit.MILLISECONDS);
+                    future.complete(compiler.get());
+                } catch (Throwable failure) {
+                    future.completeExceptionally(failure);
+                }
+            }
+        }, "ragft-rules");
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    int consult(Answers given, Answers resumed) {
+        Answers usableGiven = usable(given, "--answers");
+        Answers usableResumed = usable(resumed, "the draft");
+        prompter.println(style.bold("ragft") + " - fine-tune, RAG or hybrid? A few questions about your project.");
+        prompter.println(style.dim("Type help, why, back, skip or quit at any question. Enter accepts the [default]."));
+        Interview interview = new Interview(questionnaire, prompter, QuestionFilter.ALL, this::ruleRefs,
+                usableGiven, usableResumed);
+        Thread saver = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                // Killed mid-interview (Ctrl-C without a terminal, SIGTERM, a closed window): keep the answers.
+                Answers soFar = interview.answers();
+                if (soFar.size() > 0) {
+                    try {
+                        writeAtomically(draft, soFar.toJson());
+                        err.println();
+                        err.println("ragft: interrupted; answers so far saved to " + draft + " (continue with: ragft --resume "
+                                + draft + ")");
+                    } catch (IOException e) {
+                        err.println("ragft: interrupted; could not save the draft " + draft + ": " + e.getMessage());
+                    }
+                }
+            }
+        }, "ragft-draft");
+        Runtime.getRuntime().addShutdownHook(saver);
+        Interview.Result result;
+        try {
+            result = interview.run();
+        } finally {
+            removeHook(saver);
+        }
+        switch (result.outcome()) {
+            case COMPLETE:
+                return finish(result.answers());
+            case QUIT:
+                saveDraft(result.answers(), "Stopped");
+                return OK;
+            case INTERRUPTED:
+                saveDraft(result.answers(), "Interrupted");
+                return INTERRUPTED_EXIT;
+            default:
+                saveDraft(result.answers(), "The input ended before the last question");
+                return terminal ? OK : BAD_INPUT;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Already running: it saves the draft itself.
+        }
+    }
+
+    /** Answers with every invalid or unknown entry reported and left out, so those questions get asked. */
+    private Answers usable(Answers answers, String from) {
+        Set<String> bad = new java.util.HashSet<>();
+        for (InputError error : questionnaire.validate(answers)) {
+            if (answers.contains(error.field())) {
+                bad.add(error.field());
+                prompter.println(style.warn("ragft: " + from + ": " + error.field() + ": " + error.message()
+                        + (questionnaire.question(error.field()).isPresent() ? " - it will be asked" : " - ignored")));
+            }
+        }
+        Answers result = answers;
+        for (String id : bad) {
+            result = result.without(id);
+        }
+        return questionnaire.normalize(result);
+    }
+
+    private void saveDraft(Answers answers, String what) {
+        if (answers.size() == 0) {
+            prompter.println(what + "; nothing was answered, so there is nothing to save.");
+            return;
+        }
+        try {
+            writeAtomically(draft, answers.toJson());
+            prompter.println("");
+            prompter.println(what + ". Answers so far saved to " + draft);
+            prompter.println("Continue with: ragft --resume " + draft);
+        } catch (IOException e) {
+            prompter.println(style.error("ragft: could not save the draft " + draft + ": " + e.getMessage()));
+            prompter.println("Your answers so far:");
+            prompter.println(answers.toJson());
+        }
+    }
+
+    static void writeAtomically(Path target, String text) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The rules for `why`, waiting for the background compilation if needed; empty if it failed. */
+    private List<RuleRef> ruleRefs() {
+        Engine current = awaitEngine(false);
+        if (current == null) {
+            return List.of();
+        }
+        List<RuleRef> refs = new ArrayList<>();
+        for (RuleBase.RuleInfo info : current.rules().rules()) {
+            refs.add(new RuleRef(info.name(), info.file(), info.criterion(), info.section()));
+        }
+        return refs;
+    }
+
+    /** The engine, once the rules have compiled; null (errors shown if {@code report}) when they did not. */
+    private Engine awaitEngine(boolean report) {
+        if (engine != null) {
+            return engine;
+        }
+        if (!pending.isDone()) {
+            prompter.println(style.dim("  (the rules are still compiling; one moment...)"));
+        }
+        try {
+            engine = new Engine(questionnaire, pending.get());
+            return engine;
+        } catch (ExecutionException e) {
+            if (report) {
+                showFailure(e.getCause());
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void showFailure(Throwable failure) {
+        if (failure instanceof RulesException rules) {
+            prompter.println(style.error("The rules cannot be used:"));
+            for (RuleError error : rules.errors()) {
+                prompter.println("  " + error);
+            }
+        } else {
+            prompter.println(style.error("The rules cannot be used: " + failure.getMessage()));
+        }
+    }
+
+    private int finish(Answers answers) {
+        Engine current = awaitEngine(true);
+        if (current == null) {
+            saveDraft(answers, "The consultation is complete but the rules failed to compile");
+            return RULES;
+        }
+        Advice advice;
+        try {
+            advice = current.advise(answers);
+        } catch (InvalidAnswersException e) {
+            for (InputError error : e.errors()) {
+                prompter.println(style.error("  " + error.field() + ": " + error.message()));
+            }
+            saveDraft(answers, "The answers cannot be used yet");
+            return BAD_INPUT;
+        }
+        for (String line : ResultView.render(advice, style, ChangeHints.COSTS_ONLY)) {
+            prompter.println(line);
+        }
+        return followUp(advice);
+    }
+
+    private List<String> followUpWords(Advice advice) {
+        List<String> words = new ArrayList<>(List.of("how", "what-if", "save", "report", "reload", "help", "quit"));
+        for (Criterion c : questionnaire.criteria()) {
+            words.add(c.id());
+        }
+        for (Question q : questionnaire.questions()) {
+            words.add(q.id() + "=");
+        }
+        return words;
+    }
+
+    private int followUp(Advice first) {
+        Advice advice = first;
+        prompter.println("");
+        prompter.println(style.dim("Next: how <criterion-id>, what-if <id>=<value>, save <file>, report <file>, reload, help, quit"));
+        List<String> words = followUpWords(advice);
+        while (true) {
+            String line;
+            try {
+                line = prompter.readLine("ragft> ", words).trim();
+            } catch (Prompter.EndOfInput | Prompter.Interrupted e) {
+                return OK;
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] parts = line.split("\\s+", 2);
+            String command = parts[0].toLowerCase(Locale.ROOT);
+            String argument = parts.length > 1 ? parts[1].trim() : "";
+            switch (command) {
+                case "quit", "exit", "q" -> {
+                    return OK;
+                }
+                case "help", "?" -> followUpHelp();
+                case "how" -> {
+                    if (argument.isEmpty()) {
+                        prompter.println(style.warn("  ! how needs a criterion id, e.g. how cost.payback"));
+                    } else {
+                        ResultView.how(advice, argument, ruleRefs(), style).forEach(prompter::println);
+                    }
+                }
+                case "what-if", "whatif" -> whatIf(advice, argument);
+                case "save" -> write(argument, advice.answers().toJson(), "answers");
+                case "report" -> write(argument, TextReport.render(advice), "report");
+                case "reload" -> advice = reload(advice);
+                default -> prompter.println(style.warn("  ! unknown command '" + parts[0] + "'") + style.dim(" (type help)"));
+            }
+        }
+    }
+
+    private void followUpHelp() {
+        prompter.println("  how <criterion-id>       the rules that fired for a criterion, the answers they read, the guide section");
+        prompter.println("  what-if <id>=<value> ... advise again with changed answers and show what moved");
+        prompter.println("  save <file>              write the answers as a JSON answers file (for ragft advise)");
+        prompter.println("  report <file>            write the full text report");
+        prompter.println("  reload                   recompile the rules folder and advise again (a broken edit keeps the old rules)");
+        prompter.println("  quit                     leave");
+    }
+
+    private void whatIf(Advice advice, String argument) {
+        if (argument.isEmpty() || !argument.contains("=")) {
+            prompter.println(style.warn("  ! what-if needs <id>=<value>, e.g. what-if monthly_queries=50k"));
+            return;
+        }
+        Answers changed = advice.answers();
+        try {
+            for (String assignment : argument.split("\\s+")) {
+                int eq = assignment.indexOf('=');
+                if (eq <= 0) {
+                    prompter.println(style.warn("  ! expected <id>=<value>, got '" + assignment + "'"));
+                    return;
+                }
+                String id = assignment.substring(0, eq);
+                changed = changed.with(id, questionnaire.parseText(id, assignment.substring(eq + 1)));
+            }
+            Advice after = engine.advise(changed);
+            prompter.println("  what if " + argument + ":");
+            ResultView.diff(advice, after, style).forEach(prompter::println);
+            prompter.println(style.dim("  (the consultation itself is unchanged)"));
+        } catch (InvalidAnswersException e) {
+            for (InputError error : e.errors()) {
+                prompter.println(style.warn("  ! " + error.field() + ": " + error.message()));
+            }
+        }
+    }
+
+    private void write(String argument, String text, String what) {
+        if (argument.isEmpty()) {
+            prompter.println(style.warn("  ! give a file name, e.g. save my-answers.json"));
+            return;
+        }
+        Path target = Path.of(argument);
+        try {
+            writeAtomically(target, text);
+            prompter.println("  " + what + " written to " + target);
+        } catch (IOException | RuntimeException e) {
+            prompter.println(style.error("  ! cannot write " + target + ": " + e.getMessage()));
+        }
+    }
+
+    private Advice reload(Advice advice) {
+        RuleBase fresh;
+        try {
+            fresh = compiler.get();
+        } catch (RuntimeException failure) {
+            showFailure(failure);
+            prompter.println(style.warn("  Kept the last good rules; fix the file and type reload again."));
+            return advice;
+        }
+        Engine candidate = new Engine(questionnaire, fresh);
+        Advice after;
+        try {
+            after = candidate.advise(advice.answers());
+        } catch (RuntimeException failure) {
+            showFailure(failure);
+            prompter.println(style.warn("  Kept the last good rules; fix the file and type reload again."));
+            return advice;
+        }
+        engine = candidate;
+        prompter.println("  rules reloaded (" + fresh.rules().size() + " rules):");
+        ResultView.diff(advice, after, style).forEach(prompter::println);
+        return after;
+    }
+
+    /** Passes everything through, and signals the rule compilation when the first prompt is shown. */
+    private static final class StartSignal implements Prompter {
+        private final Prompter delegate;
+        private final CountDownLatch shown;
+
+        StartSignal(Prompter delegate, CountDownLatch shown) {
+            this.delegate = delegate;
+            this.shown = shown;
+        }
+
+        @Override
+        public String readLine(String prompt, List<String> completions) throws EndOfInput, Interrupted {
+            shown.countDown();
+            return delegate.readLine(prompt, completions);
+        }
+
+        @Override
+        public void println(String text) {
+            delegate.println(text);
+        }
+
+        @Override
+        public Style style() {
+            return delegate.style();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ragft.console;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.Candidate;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The console on a real terminal, through JLine: line editing, history (up/down), tab completion of
+ * choice values and commands. Ctrl-C becomes {@link Interrupted}, Ctrl-D on an empty line {@link EndOfInput}.
+ */
+final class JLinePrompter implements Prompter {
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final PrintWriter out;
+    private final Style style;
+    private final List<String> completions = new ArrayList<>();
+
+    private JLinePrompter(Terminal terminal, boolean noColour) {
+        this.terminal = terminal;
+        this.out = terminal.writer();
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("ragft")
+                .completer((lineReader, line, candidates) -> {
+                    for (String word : completions) {
+                        candidates.add(new Candidate(word));
+                    }
+                })
+                // No '!' history expansion: a literal '!' in an answer should stay literal.
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.CASE_INSENSITIVE, true)
+                .build();
+        boolean capable = !Terminal.TYPE_DUMB.equals(terminal.getType())
+                && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        boolean unicode = terminal.encoding() != null && "UTF-8".equalsIgnoreCase(terminal.encoding().name());
+        this.style = capable ? new Style(!noColour, unicode) : Style.PLAIN;
+    }
+
+    /** Opens the system terminal; the caller has checked that standard input and output are one. */
+    static JLinePrompter open(boolean noColour) {
+        try {
+            Terminal terminal = TerminalBuilder.builder().system(true).name("ragft").build();
+            return new JLinePrompter(terminal, noColour);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String terminalType() {
+        return terminal.getType() + " (" + terminal.getClass().getSimpleName() + ")";
+    }
+
+    @Override
+    public String readLine(String prompt, List<String> words) throws EndOfInput, Interrupted {
+        completions.clear();
+        completions.addAll(words);
+        try {
+            return reader.readLine(prompt);
+        } catch (UserInterruptException e) {
+            throw new Interrupted();
+        } catch (EndOfFileException e) {
+            throw new EndOfInput();
+        }
+    }
+
+    @Override
+    public void println(String text) {
+        out.println(text);
+        out.flush();
+    }
+
+    @Override
+    public Style style() {
+        return style;
+    }
+
+    @Override
+    public void close() {
+        try {
+            terminal.close();
+        } catch (IOException e) {
+            // The process is ending; a terminal that will not restore is reported by the shell anyway.
+        }
+    }
+}

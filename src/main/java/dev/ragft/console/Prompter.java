@@ -1,0 +1,46 @@
+package dev.ragft.console;
+
+import java.util.List;
+
+/**
+ * What the console needs from a terminal: read one line after a prompt, print lines. End of input and
+ * an interrupt (Ctrl-C) are signalled as distinct exceptions, so the console can tell "the answers ran
+ * out" from "the user wants out" and save a draft either way.
+ */
+interface Prompter {
+
+    /**
+     * Reads one line after showing {@code prompt}.
+     *
+     * @param completions words offered by tab completion for this line (ignored where unsupported)
+     */
+    String readLine(String prompt, List<String> completions) throws EndOfInput, Interrupted;
+
+    /** Prints one line (may contain newlines). */
+    void println(String text);
+
+    /** Text styling for this output: colour and box drawing only where the terminal can show them. */
+    Style style();
+
+    /** Releases the terminal; safe to call twice. */
+    default void close() {
+    }
+
+    /** Standard input ended (Ctrl-D, or the end of a piped file). */
+    final class EndOfInput extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        EndOfInput() {
+            super("end of input", null, false, false);
+        }
+    }
+
+    /** The user pressed Ctrl-C. */
+    final class Interrupted extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super("interrupted", null, false, false);
+        }
+    }
+}
