@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int RULES = 3;
     /** Scenario expectations were not met ({@code rules test}). */
     public static final int EXPECTATIONS = 4;
+    /** The user pressed Ctrl-C (the shell convention, 128 + SIGINT); a console draft was saved. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

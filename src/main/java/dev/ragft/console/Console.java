@@ -6,6 +6,7 @@ import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RuleError;
 import dev.ragft.RulesException;
+import dev.ragft.cli.ExitCodes;
 import dev.ragft.internal.Engine;
 import dev.ragft.internal.RuleBase;
 import dev.ragft.internal.TextReport;
@@ -37,14 +38,8 @@ import java.util.function.Supplier;
  */
 public final class Console {
 
-    /** Exit code after Ctrl-C: the shell convention, 128 + SIGINT. */
-    public static final int INTERRUPTED_EXIT = 130;
-
-    private static final int OK = 0;
     /** The longest the rule compilation waits for the first question to be shown. */
     private static final long START_DELAY_MS = 250;
-    private static final int BAD_INPUT = 2;
-    private static final int RULES = 3;
 
     private final Supplier<RuleBase> compiler;
     private final Path draft;
@@ -185,13 +180,13 @@ public final class Console {
                 return finish(result.answers());
             case QUIT:
                 saveDraft(result.answers(), "Stopped");
-                return OK;
+                return ExitCodes.OK;
             case INTERRUPTED:
                 saveDraft(result.answers(), "Interrupted");
-                return INTERRUPTED_EXIT;
+                return ExitCodes.INTERRUPTED;
             default:
                 saveDraft(result.answers(), "The input ended before the last question");
-                return terminal ? OK : BAD_INPUT;
+                return terminal ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         }
     }
 
@@ -300,7 +295,7 @@ public final class Console {
         Engine current = awaitEngine(true);
         if (current == null) {
             saveDraft(answers, "The consultation is complete but the rules failed to compile");
-            return RULES;
+            return ExitCodes.RULES;
         }
         Advice advice;
         try {
@@ -310,7 +305,7 @@ public final class Console {
                 prompter.println(style.error("  " + error.field() + ": " + error.message()));
             }
             saveDraft(answers, "The answers cannot be used yet");
-            return BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
         for (String line : ResultView.render(advice, style, ChangeHints.COSTS_ONLY)) {
             prompter.println(line);
@@ -339,7 +334,7 @@ public final class Console {
             try {
                 line = prompter.readLine("ragft> ", words).trim();
             } catch (Prompter.EndOfInput | Prompter.Interrupted e) {
-                return OK;
+                return ExitCodes.OK;
             }
             if (line.isEmpty()) {
                 continue;
@@ -349,7 +344,7 @@ public final class Console {
             String argument = parts.length > 1 ? parts[1].trim() : "";
             switch (command) {
                 case "quit", "exit", "q" -> {
-                    return OK;
+                    return ExitCodes.OK;
                 }
                 case "help", "?" -> followUpHelp();
                 case "how" -> {
