@@ -23,6 +23,7 @@ public record Advice(Recommendation recommendation, List<CriterionResult> criter
                      List<Caveat> caveats, List<String> firedRules, Answers answers,
                      Map<String, Object> effectiveAnswers) {
 
+    /** Copies the lists and the map, so an advice never changes after it is made. */
     public Advice {
         criteria = List.copyOf(criteria);
         caveats = List.copyOf(caveats);
@@ -30,10 +31,20 @@ public record Advice(Recommendation recommendation, List<CriterionResult> criter
         effectiveAnswers = Collections.unmodifiableMap(new LinkedHashMap<>(effectiveAnswers));
     }
 
+    /**
+     * What to build.
+     *
+     * @return the recommended strategy: FINE_TUNE, RAG or HYBRID
+     */
     public Strategy strategy() {
         return recommendation.strategy();
     }
 
+    /**
+     * How clear the decision is, banded from the score margin.
+     *
+     * @return LOW, MEDIUM or HIGH
+     */
     public Confidence confidence() {
         return recommendation.confidence();
     }

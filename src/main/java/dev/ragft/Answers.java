@@ -14,6 +14,15 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.ragft.model.CostPreference;
+import dev.ragft.model.DocumentsCoverage;
+import dev.ragft.model.DomainConsistency;
+import dev.ragft.model.KnowledgeChange;
+import dev.ragft.model.LatencySensitivity;
+import dev.ragft.model.ModelSize;
+import dev.ragft.model.OutOfDomain;
+import dev.ragft.model.QueryVariety;
+import dev.ragft.questionnaire.Questionnaire;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,8 +46,10 @@ import java.util.Set;
  * explicitly left unanswered. A {@code Double} appears only for a non-finite number, so that
  * validation can report it against its key instead of the reader rejecting the whole file.
  *
- * <p>Nothing here knows the questionnaire: keys and values are checked by
- * {@link dev.ragft.questionnaire.Questionnaire#resolve(Answers)}.
+ * <p>Three ways to make them: {@link #builder()} (typed setters, each value checked against the
+ * questionnaire as it is set), {@link #fromJson(String, String)} (an answers file) and
+ * {@link #of(Map)} (unchecked; keys and values are checked when advising, by
+ * {@link dev.ragft.questionnaire.Questionnaire#resolve(Answers)}).
  */
 public final class Answers {
 
@@ -124,6 +135,349 @@ public final class Answers {
             throw new InvalidAnswersException(errors);
         }
         return new Answers(read);
+    }
+
+    /**
+     * A builder that checks each value against the questionnaire packaged in the jar as it is set,
+     * and the whole set (required answers, cross-question rules) at {@link Builder#build()}.
+     *
+     * <pre>{@code
+     * Answers answers = Answers.builder()
+     *         .knowledgeChange(KnowledgeChange.DAILY)
+     *         .queryVariety(QueryVariety.WIDE)
+     *         .monthlyQueries(50_000)
+     *         .hostingInfrastructure(false)
+     *         .trainingExamples(2_000)
+     *         .build();
+     * }</pre>
+     *
+     * @return an empty builder
+     */
+    public static Builder builder() {
+        return new Builder(Questionnaire.fromClasspath());
+    }
+
+    /**
+     * A builder that validates against {@code questionnaire} (e.g. a customised definition).
+     *
+     * @param questionnaire the definition that values are checked against
+     * @return an empty builder
+     */
+    public static Builder builder(Questionnaire questionnaire) {
+        return new Builder(Objects.requireNonNull(questionnaire, "questionnaire"));
+    }
+
+    /**
+     * Builds {@link Answers} one question at a time: a typed setter per question of the packaged
+     * questionnaire, and {@link #set(String, Object)} for any question id. Every setter validates its
+     * value at once and throws {@link InvalidAnswersException} naming the question id; {@link #build()}
+     * validates the whole set. Not thread-safe; the built {@link Answers} is.
+     */
+    public static final class Builder {
+
+        private final Questionnaire questionnaire;
+        private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+
+        private Builder(Questionnaire questionnaire) {
+            this.questionnaire = questionnaire;
+        }
+
+        /**
+         * Sets any question by id, checked at once against the questionnaire: an unknown id (with a
+         * suggestion for a likely typo), a value of the wrong type or out of range is rejected.
+         *
+         * @param id a question id such as {@code monthly_queries}
+         * @param value a {@code String} or enum constant for enum questions, a {@code Boolean}, an
+         *     integral {@code Number}, a {@code BigDecimal} or {@code double}; {@code null} leaves an
+         *     optional question explicitly unanswered
+         * @return this builder
+         * @throws InvalidAnswersException naming {@code id}
+         * @throws IllegalArgumentException for a value of a Java type answers cannot hold
+         */
+        public Builder set(String id, Object value) {
+            Object raw = toRaw(checkId(id), value);
+            if (questionnaire.question(id).isEmpty()) {
+                // validate() words the unknown id (with its "did you mean") the same way the CLI does.
+                throw new InvalidAnswersException(questionnaire.validate(Answers.of(Map.of(id, "")))
+                        .stream().filter(e -> e.field().equals(id)).toList());
+            }
+            LinkedHashMap<String, Object> tried = new LinkedHashMap<>(values);
+            tried.put(id, raw);
+            List<InputError> problems = questionnaire.validate(new Answers(tried)).stream()
+                    .filter(e -> e.field().equals(id)).toList();
+            if (!problems.isEmpty()) {
+                throw new InvalidAnswersException(problems);
+            }
+            values.put(id, raw);
+            return this;
+        }
+
+        /**
+         * The answers, checked as a whole.
+         *
+         * @return immutable answers in questionnaire order, enum values upper case
+         * @throws InvalidAnswersException listing every problem, e.g. each required question not set
+         */
+        public Answers build() {
+            Answers built = new Answers(new LinkedHashMap<>(values));
+            List<InputError> problems = questionnaire.validate(built);
+            if (!problems.isEmpty()) {
+                throw new InvalidAnswersException(problems);
+            }
+            return questionnaire.normalize(built);
+        }
+
+        /**
+         * {@code knowledge_change}: how often the knowledge the model must know changes (required).
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder knowledgeChange(KnowledgeChange value) {
+            return set("knowledge_change", value);
+        }
+
+        /**
+         * {@code domain_consistency}: whether the domain is consistent or evolving.
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder domainConsistency(DomainConsistency value) {
+            return set("domain_consistency", value);
+        }
+
+        /**
+         * {@code documents_cover_answers}: how much of the answers your documents hold.
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder documentsCoverAnswers(DocumentsCoverage value) {
+            return set("documents_cover_answers", value);
+        }
+
+        /**
+         * {@code query_variety}: how much the queries vary (required).
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder queryVariety(QueryVariety value) {
+            return set("query_variety", value);
+        }
+
+        /**
+         * {@code out_of_domain_queries}: how often queries fall outside the domain.
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder outOfDomainQueries(OutOfDomain value) {
+            return set("out_of_domain_queries", value);
+        }
+
+        /**
+         * {@code monthly_queries}: expected queries per month, 1 … 10^10 (required).
+         *
+         * @param value the answer
+         * @return this builder
+         * @throws InvalidAnswersException when out of range
+         */
+        public Builder monthlyQueries(long value) {
+            return set("monthly_queries", value);
+        }
+
+        /**
+         * {@code latency_sensitivity}: how much response time matters.
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder latencySensitivity(LatencySensitivity value) {
+            return set("latency_sensitivity", value);
+        }
+
+        /**
+         * {@code latency_budget_ms}: the response-time budget in milliseconds, 1 … 600000.
+         *
+         * @param value the answer
+         * @return this builder
+         * @throws InvalidAnswersException when out of range
+         */
+        public Builder latencyBudgetMs(long value) {
+            return set("latency_budget_ms", value);
+        }
+
+        /**
+         * {@code on_prem_required}: whether data must stay on premises (default false).
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder onPremRequired(boolean value) {
+            return set("on_prem_required", value);
+        }
+
+        /**
+         * {@code audit_trail_required}: whether answers must cite their sources (default false).
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder auditTrailRequired(boolean value) {
+            return set("audit_trail_required", value);
+        }
+
+        /**
+         * {@code hosting_infrastructure}: whether you can host and serve a model yourself (required).
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder hostingInfrastructure(boolean value) {
+            return set("hosting_infrastructure", value);
+        }
+
+        /**
+         * {@code cost_model_preference}: a fixed bill, pay per use, or no preference (default).
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder costModelPreference(CostPreference value) {
+            return set("cost_model_preference", value);
+        }
+
+        /**
+         * {@code style_format_needs}: whether a specific style or output format is required (default false).
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder styleFormatNeeds(boolean value) {
+            return set("style_format_needs", value);
+        }
+
+        /**
+         * {@code training_examples}: how many training examples you have, 0 … 10^9 (required).
+         *
+         * @param value the answer
+         * @return this builder
+         * @throws InvalidAnswersException when out of range
+         */
+        public Builder trainingExamples(long value) {
+            return set("training_examples", value);
+        }
+
+        /**
+         * {@code examples_labeled}: whether the examples are labelled (default true).
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder examplesLabeled(boolean value) {
+            return set("examples_labeled", value);
+        }
+
+        /**
+         * {@code model_size}: the base model to fine-tune (default 7B).
+         *
+         * @param value the answer
+         * @return this builder
+         */
+        public Builder modelSize(ModelSize value) {
+            return set("model_size", value);
+        }
+
+        /**
+         * {@code horizon_months}: the months to compare costs over, 1 … 120 (default 12).
+         *
+         * @param value the answer
+         * @return this builder
+         * @throws InvalidAnswersException when out of range
+         */
+        public Builder horizonMonths(int value) {
+            return set("horizon_months", value);
+        }
+
+        /**
+         * {@code fine_tune_cost_usd}: the cost of one fine-tuning run in dollars (default by model size).
+         *
+         * @param value the answer, exact
+         * @return this builder
+         * @throws InvalidAnswersException when negative
+         */
+        public Builder fineTuneCostUsd(BigDecimal value) {
+            return set("fine_tune_cost_usd", value);
+        }
+
+        /**
+         * {@code data_prep_cost_usd}: the one-time cost of preparing training data (default by model size).
+         *
+         * @param value the answer, exact
+         * @return this builder
+         * @throws InvalidAnswersException when negative
+         */
+        public Builder dataPrepCostUsd(BigDecimal value) {
+            return set("data_prep_cost_usd", value);
+        }
+
+        /**
+         * {@code inference_monthly_usd}: monthly cost of serving the fine-tuned model (default by model
+         * size; must be set for 405B).
+         *
+         * @param value the answer, exact
+         * @return this builder
+         * @throws InvalidAnswersException when negative
+         */
+        public Builder inferenceMonthlyUsd(BigDecimal value) {
+            return set("inference_monthly_usd", value);
+        }
+
+        /**
+         * {@code retrains_per_year}: fine-tuning runs per year, 0 … 52 (default from knowledge change).
+         *
+         * @param value the answer
+         * @return this builder
+         * @throws InvalidAnswersException when out of range
+         */
+        public Builder retrainsPerYear(int value) {
+            return set("retrains_per_year", value);
+        }
+
+        /**
+         * {@code vector_db_monthly_usd}: monthly cost of the vector database (default 50).
+         *
+         * @param value the answer, exact
+         * @return this builder
+         * @throws InvalidAnswersException when negative
+         */
+        public Builder vectorDbMonthlyUsd(BigDecimal value) {
+            return set("vector_db_monthly_usd", value);
+        }
+
+        /**
+         * {@code retrieval_cost_per_query_usd}: retrieval cost per query (default 0.10).
+         *
+         * @param value the answer, exact
+         * @return this builder
+         * @throws InvalidAnswersException when negative
+         */
+        public Builder retrievalCostPerQueryUsd(BigDecimal value) {
+            return set("retrieval_cost_per_query_usd", value);
+        }
+
+        /**
+         * {@code generation_cost_per_query_usd}: generation cost per query on hosted inference (default 0.01).
+         *
+         * @param value the answer, exact
+         * @return this builder
+         * @throws InvalidAnswersException when negative
+         */
+        public Builder generationCostPerQueryUsd(BigDecimal value) {
+            return set("generation_cost_per_query_usd", value);
+        }
     }
 
     private static Object readValue(JsonParser parser, JsonToken token, String id, List<InputError> errors)

@@ -14,6 +14,7 @@ import java.util.Map;
 public record CriterionResult(String id, String section, String title, Map<String, Object> answers, Favor favors,
                               double weight, String reason, String rule) {
 
+    /** Copies the answers, keeping their order and their {@code null}s. */
     public CriterionResult {
         // Insertion order matters for reports and values may be null, so Map.copyOf will not do.
         answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));

@@ -10,6 +10,11 @@ public final class InvalidAnswersException extends RuntimeException {
 
     private final transient List<InputError> errors;
 
+    /**
+     * An exception carrying every problem found.
+     *
+     * @param errors at least one problem
+     */
     public InvalidAnswersException(List<InputError> errors) {
         super(errors.stream().map(InputError::toString).collect(Collectors.joining("\n")));
         if (errors.isEmpty()) {
@@ -18,6 +23,11 @@ public final class InvalidAnswersException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /**
+     * An exception carrying one problem.
+     *
+     * @param error the problem
+     */
     public InvalidAnswersException(InputError error) {
         this(List.of(error));
     }

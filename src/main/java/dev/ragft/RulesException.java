@@ -10,6 +10,11 @@ public final class RulesException extends RuntimeException {
 
     private final transient List<RuleError> errors;
 
+    /**
+     * An exception carrying every error found.
+     *
+     * @param errors each with its file, line and column
+     */
     public RulesException(List<RuleError> errors) {
         super(errors.stream().map(RuleError::toString).collect(Collectors.joining("\n")));
         this.errors = List.copyOf(errors);

@@ -81,7 +81,8 @@ final class QuestionsCommand implements Callable<Integer> {
         return ", default " + question.defaultValue().literal();
     }
 
-    private static String json(Questionnaire questionnaire) throws JsonProcessingException {
+    // Shared with the HTTP service's GET /v1/questions.
+    static String json(Questionnaire questionnaire) throws JsonProcessingException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         ArrayNode questions = root.putArray("questions");

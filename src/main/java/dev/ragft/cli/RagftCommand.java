@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             "from standard input) and then shows the recommendation. Type help, why, back, skip or quit at",
             "any question; an interrupted consultation is saved as a draft and continues with --resume.",
             ""},
-        subcommands = {AdviseCommand.class, QuestionsCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {AdviseCommand.class, QuestionsCommand.class, ServeCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"",
             "Exit codes: 0 success, 2 bad input or usage, 3 rules do not compile or verify,",
             "            4 scenario expectations not met, 1 anything else.",

@@ -22,6 +22,7 @@ public record StrategyCost(
         int trainings,
         List<BigDecimal> cumulativeUsd) {
 
+    /** Copies the cumulative series. */
     public StrategyCost {
         cumulativeUsd = List.copyOf(cumulativeUsd);
     }

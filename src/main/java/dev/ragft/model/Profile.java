@@ -30,6 +30,7 @@ public record Profile(
         int retrainsPerYear,
         Set<String> answered) {
 
+    /** Copies the set of answered ids. */
     public Profile {
         answered = Set.copyOf(answered);
     }

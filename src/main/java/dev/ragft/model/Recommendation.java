@@ -19,6 +19,7 @@ public record Recommendation(
         Scores scores,
         String rule) {
 
+    /** Copies the deciding criteria. */
     public Recommendation {
         decidingCriteria = List.copyOf(decidingCriteria);
     }

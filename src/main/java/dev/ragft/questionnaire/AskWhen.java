@@ -17,6 +17,7 @@ import java.util.Locale;
  */
 public record AskWhen(String question, List<String> in, BigDecimal above) {
 
+    /** Copies the list of values. */
     public AskWhen {
         in = List.copyOf(in);
     }

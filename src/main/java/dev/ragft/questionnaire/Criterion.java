@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record Criterion(String id, String section, String title, List<String> drivenBy) {
 
+    /** Copies the lists. */
     public Criterion {
         drivenBy = List.copyOf(drivenBy);
     }

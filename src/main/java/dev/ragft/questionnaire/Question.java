@@ -52,6 +52,7 @@ public record Question(
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
 
+    /** Copies the lists. */
     public Question {
         choices = List.copyOf(choices);
         criteria = List.copyOf(criteria);

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public record QuestionDefault(Object literal, String dependsOn, Map<String, Object> byValue) {
 
+    /** Copies the per-value defaults. */
     public QuestionDefault {
         byValue = Map.copyOf(byValue);
     }

@@ -9,10 +9,21 @@ public final class QuestionnaireException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A problem with the questionnaire definition.
+     *
+     * @param message what is wrong and where
+     */
     public QuestionnaireException(String message) {
         super(message);
     }
 
+    /**
+     * A problem with the questionnaire definition, caused by another failure (e.g. reading the file).
+     *
+     * @param message what is wrong and where
+     * @param cause the underlying failure
+     */
     public QuestionnaireException(String message, Throwable cause) {
         super(message, cause);
     }

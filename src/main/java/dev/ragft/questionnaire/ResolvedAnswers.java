@@ -26,6 +26,7 @@ public record ResolvedAnswers(
         Map<String, Object> effective,
         Set<String> defaulted) {
 
+    /** Copies the maps and sets, keeping {@code null} values. */
     public ResolvedAnswers {
         // Map.copyOf rejects nulls, and null is a meaningful "unanswered" here.
         effective = Collections.unmodifiableMap(new LinkedHashMap<>(effective));
