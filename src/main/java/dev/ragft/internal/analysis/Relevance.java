@@ -105,6 +105,10 @@ public final class Relevance {
             fixed = fixed.without(q.id());
         }
         boolean costsOpen = open.stream().anyMatch(q -> feedsCosts(questionnaire, q));
+        if (open.stream().anyMatch(q -> q.type() == QuestionType.NUMBER && !feedsCosts(questionnaire, q))) {
+            // Numbers are bounded only through the cost regions; one read by the rules directly cannot be bounded here.
+            return new Result(Set.of(), Map.of(), 0, "not attempted: a remaining number is not a cost input");
+        }
         List<List<Object>> domains = new ArrayList<>();
         long size = costsOpen ? DecisionOracle.CostRegion.values().length : 1;
         for (Question q : open) {
@@ -151,11 +155,15 @@ public final class Relevance {
                 strategies[index] = oracle.strategy(resolved.profile(), fixedCosts);
             }
         }
+        // A question that feeds the cost model acts on the decision through the cost region too: it may only
+        // be skipped if no region changes the strategy either.
+        boolean costsMatter = costsOpen && !independent(strategies, radix, open.size(), digits);
         Set<String> skippable = new LinkedHashSet<>();
         Map<String, Object> defaults = new LinkedHashMap<>();
         for (int i = 0; i < open.size(); i++) {
             Question q = open.get(i);
-            if (q.required() || NEVER_SKIPPED.contains(q.id()) || !independent(strategies, radix, i, digits)) {
+            if (q.required() || NEVER_SKIPPED.contains(q.id()) || !independent(strategies, radix, i, digits)
+                    || (costsMatter && feedsCosts(questionnaire, q))) {
                 continue;
             }
             skippable.add(q.id());
@@ -211,18 +219,20 @@ public final class Relevance {
                 long min = q.min() == null ? 0 : q.min().longValueExact();
                 long[] buckets = oracle.bucketRepresentatives(q.id(), min);
                 if (buckets.length == 0) {
-                    // Read by no decision rule except through the costs (bounded by region): one value stands for all.
-                    domain.add(placeholder(q));
-                } else {
-                    Arrays.stream(buckets).filter(v -> q.max() == null || v <= q.max().longValueExact())
-                            .forEach(domain::add);
+                    // Read by no decision rule except through the costs, which are then enumerated by region:
+                    // leaving it at its default stands for every answer.
+                    return List.of(UNANSWERED);
                 }
+                Arrays.stream(buckets).filter(v -> q.max() == null || v <= q.max().longValueExact())
+                        .forEach(domain::add);
             }
-            case NUMBER -> domain.add(placeholder(q));
+            case NUMBER -> {
+                return List.of(UNANSWERED); // cost inputs only: covered by the cost regions, as above
+            }
         }
-        // Left unanswered: the default applies, which for a question with one is already in the domain
-        // (for numbers, any value stands for the rest); without a default it is a value of its own.
-        if (canBeUnanswered && (q.defaultValue() == null || q.type() == QuestionType.INTEGER || q.type() == QuestionType.NUMBER)) {
+        // Left unanswered: the default applies, which for an enum or boolean with one is already in the
+        // domain; otherwise (no default, or a number whose default depends on other answers) it is a value of its own.
+        if (canBeUnanswered && (q.defaultValue() == null || q.type() == QuestionType.INTEGER)) {
             domain.add(0, UNANSWERED);
         }
         return domain;
