@@ -1,8 +1,10 @@
 package dev.ragft.cli;
 
 import dev.ragft.Advice;
+import dev.ragft.Analysis;
 import dev.ragft.Answers;
 import dev.ragft.internal.Engine;
+import dev.ragft.internal.analysis.Counterfactuals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +20,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "advise", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Advise on an answers file: a JSON object whose keys are question ids",
             "(see 'ragft questions'), or an example consultation with an \"answers\" object.",
-            "Prints the recommendation, every criterion of the guide, the costs over the horizon",
-            "and the caveats."},
+            "Prints the recommendation, every criterion of the guide, the costs over the horizon,",
+            "the caveats, and what would change the decision: for each question the nearest",
+            "answer that changes the recommended strategy."},
         footer = {"", "Examples:",
             "  ragft advise questionnaires/examples/small-company.json",
             "  ragft advise --format json answers.json > report.json",
+            "  ragft advise --format html --out report.html answers.json",
             "  cat answers.json | ragft advise --set monthly_queries=50k --set on_prem_required=yes -"})
 final class AdviseCommand implements Callable<Integer> {
 
@@ -41,6 +45,10 @@ final class AdviseCommand implements Callable<Integer> {
             description = "Set or override one answer (repeatable). Accepts 10k, 1.5M, $0.11, yes/no.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--no-analysis",
+            description = "Leave out \"What would change this\" (flips[] in JSON); a few ms faster per consultation.")
+    boolean noAnalysis;
+
     @Mixin
     PolicyOptions policy;
 
@@ -58,7 +66,8 @@ final class AdviseCommand implements Callable<Integer> {
                 : Inputs.parseAnswers(Inputs.read(input, System.in), Inputs.sourceName(input));
         answers = Inputs.applySets(answers, sets, engine.questionnaire());
         Advice advice = engine.advise(answers);
-        String report = format.render(advice);
+        Analysis analysis = noAnalysis ? null : Counterfactuals.analyze(engine, advice);
+        String report = format.render(advice, analysis);
         if (out != null) {
             Inputs.writeAtomically(out, report);
             spec.commandLine().getErr().println("ragft: report written to " + out);

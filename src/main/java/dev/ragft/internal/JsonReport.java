@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragft.Advice;
+import dev.ragft.Analysis;
 import dev.ragft.CriterionResult;
+import dev.ragft.Flip;
 import dev.ragft.cost.CostReport;
 import dev.ragft.cost.StrategyCost;
 import dev.ragft.model.Caveat;
@@ -28,8 +30,17 @@ public final class JsonReport {
     }
 
     public static String render(Advice advice) {
+        return render(advice, null);
+    }
+
+    /** The report with {@code flips}, {@code stableQuestions} and {@code crossover} added; {@code analysis} may be null. */
+    public static String render(Advice advice, Analysis analysis) {
         try {
-            return MAPPER.writeValueAsString(tree(advice));
+            ObjectNode root = tree(advice);
+            if (analysis != null) {
+                addAnalysis(root, analysis);
+            }
+            return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the JSON report", e);
         }
@@ -62,6 +73,25 @@ public final class JsonReport {
         ArrayNode fired = root.putArray("firedRules");
         advice.firedRules().forEach(fired::add);
         return root;
+    }
+
+    /** Adds the analysis keys after the existing ones, which stay as they are. */
+    public static void addAnalysis(ObjectNode root, Analysis analysis) {
+        ArrayNode flips = root.putArray("flips");
+        for (Flip flip : analysis.flips()) {
+            ObjectNode row = flips.addObject();
+            row.put("question", flip.question());
+            row.set("from", MAPPER.valueToTree(flip.from()));
+            row.set("to", MAPPER.valueToTree(flip.to()));
+            row.put("strategy", flip.strategy().name());
+            row.put("direction", flip.direction());
+            row.put("distance", BigDecimal.valueOf(flip.distance()).setScale(4, java.math.RoundingMode.HALF_EVEN));
+            row.put("text", flip.text());
+        }
+        ArrayNode stable = root.putArray("stableQuestions");
+        analysis.stable().forEach(stable::add);
+        ArrayNode crossover = root.putArray("crossover");
+        analysis.crossover().forEach(crossover::add);
     }
 
     private static ObjectNode recommendation(Recommendation recommendation) {

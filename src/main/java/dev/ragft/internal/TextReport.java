@@ -1,7 +1,9 @@
 package dev.ragft.internal;
 
 import dev.ragft.Advice;
+import dev.ragft.Analysis;
 import dev.ragft.CriterionResult;
+import dev.ragft.Flip;
 import dev.ragft.cost.CostReport;
 import dev.ragft.cost.StrategyCost;
 import dev.ragft.model.Caveat;
@@ -28,12 +30,38 @@ public final class TextReport {
     }
 
     public static String render(Advice advice) {
+        return render(advice, null);
+    }
+
+    /** The report with a "What would change this" section at the end; {@code analysis} may be null. */
+    public static String render(Advice advice, Analysis analysis) {
         StringBuilder out = new StringBuilder();
         recommendation(out, advice.recommendation());
         criteria(out, advice.criteria(), advice.strategy());
         costs(out, advice.costs());
         caveats(out, advice.caveats());
+        if (analysis != null) {
+            analysis(out, analysis);
+        }
         return out.toString();
+    }
+
+    static void analysis(StringBuilder out, Analysis analysis) {
+        out.append("\nWHAT WOULD CHANGE THIS (one answer changed at a time, smallest change first)\n");
+        if (analysis.flips().isEmpty()) {
+            out.append("  No single answer changes the recommendation.\n");
+        }
+        int n = 1;
+        for (Flip flip : analysis.flips()) {
+            String head = String.format(Locale.ROOT, "  %2d. ", n++);
+            wrap(out, flip.text(), head, " ".repeat(head.length()));
+        }
+        if (!analysis.stable().isEmpty()) {
+            wrap(out, "No answer to these changes it on its own: " + String.join(", ", analysis.stable()), "  ", "    ");
+        }
+        for (String line : analysis.crossover()) {
+            wrap(out, line, "  ", "    ");
+        }
     }
 
     static void recommendation(StringBuilder out, Recommendation recommendation) {

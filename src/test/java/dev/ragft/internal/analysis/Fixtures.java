@@ -1,0 +1,65 @@
+package dev.ragft.internal.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragft.Answers;
+import dev.ragft.internal.Engine;
+import dev.ragft.internal.RuleBase;
+import dev.ragft.internal.RuleSource;
+import dev.ragft.questionnaire.Questionnaire;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The real rules and questionnaire, and the consultations the analysis tests run over. */
+final class Fixtures {
+
+    record Consultation(String name, Answers answers) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Engine engine;
+
+    private Fixtures() {
+    }
+
+    static synchronized Engine engine() {
+        if (engine == null) {
+            try {
+                engine = new Engine(Questionnaire.load(Path.of("questionnaires/advisor.json")),
+                        RuleBase.compile(RuleSource.fromDirectory(Path.of("rules"))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return engine;
+    }
+
+    /** The shipped examples ({@code questionnaires/examples/*.json}) and this package's own fixtures. */
+    static List<Consultation> consultations() {
+        List<Consultation> all = new ArrayList<>();
+        for (Path folder : List.of(Path.of("questionnaires/examples"), Path.of("src/test/resources/analysis"))) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+                    JsonNode answers = root.has("answers") ? root.get("answers") : root;
+                    all.add(new Consultation(folder.getFileName() + "/" + file.getFileName(),
+                            Answers.fromJson(answers.toString(), file.toString())));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all;
+    }
+}
