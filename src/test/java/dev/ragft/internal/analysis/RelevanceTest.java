@@ -162,7 +162,7 @@ class RelevanceTest {
     @Test
     void anEarlyDecidingAnswerAsksStrictlyFewerQuestions() {
         Engine engine = Fixtures.engine();
-        Answers tenExamples = Fixtures.consultations().stream().filter(c -> c.name().endsWith("few-examples.json"))
+        Answers tenExamples = Fixtures.consultations().stream().filter(c -> c.name().equals("analysis/few-examples.json"))
                 .findFirst().orElseThrow().answers();
         Answers plenty = tenExamples.with("training_examples", 5_000L);
         int all = questionsAsked(engine, tenExamples, false);
