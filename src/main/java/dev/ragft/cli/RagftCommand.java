@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             "ragft answers criterion by criterion against the guide \"Fine-Tuning vs RAG: When to Use Which\",",
             "with costs over your horizon, caveats, and the rules that decided.",
             ""},
-        subcommands = {AdviseCommand.class, QuestionsCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {AdviseCommand.class, QuestionsCommand.class, RulesCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"",
             "Exit codes: 0 success, 2 bad input or usage, 3 rules do not compile or verify,",
             "            4 scenario expectations not met, 1 anything else.",
