@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ragft.Answers;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.model.Confidence;
@@ -32,7 +33,9 @@ public final class Consultations {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            // Keep 0.10 as written: answers round-trip exactly, as Answers.fromJson would read them.
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final Set<String> EXAMPLE_KEYS = Set.of("description", "answers", "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("strategy", "confidence", "costs", "breakEvenMonth",
             "caveats", "criteria");

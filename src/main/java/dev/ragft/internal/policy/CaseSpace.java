@@ -127,6 +127,25 @@ public final class CaseSpace {
         return values;
     }
 
+    /** The same space with one question's values replaced: a smaller run for tests and for narrowing a problem. */
+    public CaseSpace restrict(String question, List<Object> values) {
+        List<Dimension> newCrossed = new ArrayList<>();
+        List<Dimension> newPaired = new ArrayList<>();
+        boolean found = false;
+        for (Dimension d : crossed) {
+            found |= d.question().equals(question);
+            newCrossed.add(d.question().equals(question) ? new Dimension(question, values) : d);
+        }
+        for (Dimension d : paired) {
+            found |= d.question().equals(question);
+            newPaired.add(d.question().equals(question) ? new Dimension(question, values) : d);
+        }
+        if (!found) {
+            throw new IllegalArgumentException("no dimension for question " + question);
+        }
+        return new CaseSpace(newCrossed, newPaired);
+    }
+
     public List<Dimension> crossed() {
         return crossed;
     }

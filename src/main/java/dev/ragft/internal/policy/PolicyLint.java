@@ -35,6 +35,7 @@ public final class PolicyLint {
     private static final Pattern BINDING = Pattern.compile("\\$(\\w+)\\s*:\\s*(?:[\\w.]+\\.)?(\\w+)\\s*\\(");
     private static final Pattern MUTATION = Pattern.compile(
             "\\b(?:drools\\s*\\.\\s*)?(modify|update|retract|delete)\\s*\\(\\s*\\$(\\w+)");
+    private static final Pattern MAKES_FINDING = Pattern.compile("\\bFindings\\s*\\.\\s*of\\s*\\(|\\bnew\\s+(?:[\\w.]+\\.)?Finding\\s*\\(");
     private static final Pattern SETTER = Pattern.compile("\\.\\s*(set[A-Z]\\w*)\\s*\\(");
     private static final Pattern NEW_INPUT = Pattern.compile("\\binsert(?:Logical)?\\s*\\(\\s*new\\s+(?:[\\w.]+\\.)?(\\w+)\\s*\\(");
 
@@ -105,7 +106,7 @@ public final class PolicyLint {
         questionnaire.criteria().forEach(c -> catalog.add(c.id()));
 
         metadata(rules, catalog, byName, source, problems);
-        coverage(rules, questionnaire, problems);
+        coverage(rules, questionnaire, byName, problems);
         policyValues(rules, catalog, source, problems);
         for (DrlText.RuleText text : texts) {
             mutations(text, problems);
@@ -135,10 +136,14 @@ public final class PolicyLint {
         }
     }
 
-    private static void coverage(RuleBase rules, Questionnaire questionnaire, List<Problem> problems) {
+    // A criterion counts as produced only by a rule whose consequence makes a finding: a caveat rule
+    // tagged with the same criterion does not put it in the report.
+    private static void coverage(RuleBase rules, Questionnaire questionnaire, Map<String, DrlText.RuleText> byName,
+                                 List<Problem> problems) {
         Set<String> produced = new TreeSet<>();
         rules.rules().forEach(r -> {
-            if (r.criterion() != null) {
+            DrlText.RuleText text = byName.get(r.name());
+            if (r.criterion() != null && (text == null || MAKES_FINDING.matcher(text.then()).find())) {
                 produced.add(r.criterion());
             }
         });
