@@ -78,7 +78,7 @@ final class RulesCheckCommand implements Callable<Integer> {
             for (RuleError error : e.errors()) {
                 out.println(error.file() + ":" + error.line() + ":" + error.column() + ": error: " + error.message());
             }
-            out.println("rules check: " + source.origin() + " does not compile (" + count(e.errors().size(), "error") + ")");
+            out.println("rules check: " + source.origin() + " cannot be loaded (" + count(e.errors().size(), "error") + ")");
             out.flush();
             return ExitCodes.RULES;
         }

@@ -93,13 +93,16 @@ final class RulesDiffCommand implements Callable<Integer> {
             if (change.outcomeChanged() || (all && !change.moved().isEmpty())) {
                 out.printf(Locale.ROOT, "%s  %-" + width + "s  %s -> %s%n", change.outcomeChanged() ? "CHANGED" : "same   ",
                         consultation.name(), change.before(), change.after());
+                int criterionWidth = change.moved().stream().mapToInt(m -> m.criterion().length()).max().orElse(0);
                 for (OutcomeDiff.Moved moved : change.moved()) {
-                    out.printf(Locale.ROOT, "           %-34s %s -> %s%n", moved.criterion(), moved.before(), moved.after());
+                    out.printf(Locale.ROOT, "           %-" + criterionWidth + "s  %s -> %s%n", moved.criterion(),
+                            moved.before(), moved.after());
                 }
             }
         }
         out.println("rules diff: " + changed + " of " + replay.size() + " change strategy or confidence"
-                + (movedOnly > 0 ? "; " + movedOnly + " more keep their outcome with moved findings"
+                + (movedOnly > 0 ? "; " + movedOnly + " more keep" + (movedOnly == 1 ? "s its" : " their")
+                        + " outcome with moved findings"
                         + (all ? "" : " (--all lists them)") : ""));
         out.flush();
         return ExitCodes.OK;

@@ -66,9 +66,11 @@ final class RulesTestCommand implements Callable<Integer> {
             results.add(result);
             out.printf(Locale.ROOT, "%s  %-" + width + "s  %s%n", result.passed() ? "PASS" : "FAIL",
                     consultation.name(), result.outcome());
+            int whatWidth = result.mismatches().stream().mapToInt(m -> m.what().length()).max().orElse(0);
+            int expectedWidth = result.mismatches().stream().mapToInt(m -> m.expected().length()).max().orElse(0);
             for (ScenarioRun.Mismatch mismatch : result.mismatches()) {
-                out.printf(Locale.ROOT, "        %-34s expected %-12s got %s%n", mismatch.what(), mismatch.expected(),
-                        mismatch.actual());
+                out.printf(Locale.ROOT, "        %-" + whatWidth + "s  expected %-" + expectedWidth + "s  got %s%n",
+                        mismatch.what(), mismatch.expected(), mismatch.actual());
             }
         }
         long failed = results.stream().filter(r -> !r.passed()).count();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rules check --exhaustive} in-process. The shipped rules get the FULL case space (this is the
- * CI run of it); the deliberately broken copy gets a documented subset (training_examples limited to
- * 99 and 100, model_size to 7B), which still holds every combination the broken rule can trip on.
+ * CI run of it); the deliberately broken copy gets a subset (training_examples 99 and 100, model_size
+ * 7B, monthly_queries 10,000, knowledge_change RARELY or DAILY; 2,304 cases), enough to trip the broken rule.
  */
 class ExhaustiveCheckTest {
 
@@ -73,7 +73,9 @@ class ExhaustiveCheckTest {
         assertThat(PolicyLint.lint(broken, QUESTIONNAIRE)).noneMatch(p -> p.severity() == Problem.Severity.ERROR);
         CaseSpace subset = CaseSpace.standard(QUESTIONNAIRE, broken.policy())
                 .restrict("training_examples", List.of(99L, 100L))
-                .restrict("model_size", List.of("7B"));
+                .restrict("model_size", List.of("7B"))
+                .restrict("monthly_queries", List.of(10000L))
+                .restrict("knowledge_change", List.of("RARELY", "DAILY"));
         Path violations = tmp.resolve("violations");
 
         ExhaustiveCheck.Report report = new ExhaustiveCheck(QUESTIONNAIRE, broken).run(subset, THREADS, violations);
