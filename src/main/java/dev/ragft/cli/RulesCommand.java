@@ -6,9 +6,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ragft rules}: the policy owner's loop — check an edit, test it, see its effect. */
 @Command(name = "rules", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Work on the policy in rules/ (DRL files and policy.properties):",
-            "check it compiles and is consistent, run the example consultations against it,",
-            "and see which consultations an edit changes before shipping it."},
+        description = {"Check, test and compare edits of the policy in rules/.",
+            "",
+            "Check that an edit compiles and is consistent, run the example",
+            "consultations against it, and see which consultations it changes."},
         subcommands = {RulesCheckCommand.class, RulesTestCommand.class, RulesDiffCommand.class},
         footer = {"", "A safe loop for a policy edit:",
             "  cp -r rules /tmp/new-rules && $EDITOR /tmp/new-rules/policy.properties",

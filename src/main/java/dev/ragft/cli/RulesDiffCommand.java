@@ -21,14 +21,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code ragft rules diff}: which saved consultations an edit of the rules would change. */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Replay saved consultations under the base rules and the current rules and list those",
-            "whose strategy or confidence changes, with the criteria whose findings moved (favour and",
-            "weight). Consultations are example files or plain answers files (a JSON object of question",
-            "ids). Changed policy values are listed first. It is a report: it exits 0 whatever changed."},
-        footer = {"", "Exit codes: 0 report printed, 3 either rule set does not compile, 2 bad usage or file.",
+        description = {"Show which saved consultations an edit of the rules changes.",
+            "",
+            "Replays consultations (example files or plain answers files) under the",
+            "base rules and the current rules, and lists those whose strategy or",
+            "confidence changes, with the criteria whose findings moved (favour and",
+            "weight). Changed policy values come first. It is a report: exit 0.",
+            ""},
+        footer = {"", "Exit codes: 0 report printed, 3 a rule set does not load, 2 bad usage or file.",
             "Examples:",
             "  ragft rules diff --base rules --rules /tmp/new-rules",
-            "  ragft rules diff --base /tmp/old-rules --consultations questionnaires/examples --consultations saved/"})
+            "  ragft rules diff --base /tmp/old-rules \\",
+            "      --consultations questionnaires/examples --consultations saved/"})
 final class RulesDiffCommand implements Callable<Integer> {
 
     @Option(names = "--base", required = true, paramLabel = "DIR", description = "The rules to compare against.")
