@@ -57,7 +57,7 @@ final class PolicyOptions {
         }
     }
 
-    private static Path fromHome(String relative) {
+    static Path fromHome(String relative) {
         String home = System.getProperty(HOME_PROPERTY);
         if (home == null || home.isBlank()) {
             return null;
