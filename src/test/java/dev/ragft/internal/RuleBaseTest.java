@@ -102,4 +102,31 @@ class RuleBaseTest {
                     assertThat(error.line()).isBetween(6, 7);
                 }));
     }
+
+    @Test
+    void twoBlockersOfFineTuningStillGiveOneRecommendationNamingBoth(@TempDir Path dir) throws IOException {
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(dir.resolve("80-audit-blocks-fine-tuning.drl"), """
+                package dev.ragft.rules;
+                import dev.ragft.model.Profile;
+                import dev.ragft.model.Blocker;
+                import dev.ragft.model.Option;
+                rule "Audit makes fine-tuning a blocker"
+                    @criterion("rag.audit-trail") @section("When to choose RAG")
+                when
+                    Profile(auditTrailRequired == true)
+                then
+                    insertLogical(new Blocker(Option.FINE_TUNE, "policy requires cited sources"));
+                end
+                """);
+        RuleBase edited = RuleBase.compile(RuleSource.fromDirectory(dir));
+        var result = edited.evaluate(profile(KnowledgeChange.RARELY, QueryVariety.REPETITIVE, 1000, true, 10, false, true),
+                smallCompanyCosts());
+        assertThat(result.recommendation().strategy()).isEqualTo(Strategy.RAG);
+        assertThat(result.recommendation().summary()).contains("policy requires cited sources", "10 training examples");
+    }
 }
