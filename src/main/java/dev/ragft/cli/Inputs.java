@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragft.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
+import dev.ragft.internal.AtomicFiles;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -104,16 +104,7 @@ final class Inputs {
     /** Writes through a temporary file and a rename, so a reader never sees half a report. */
     static void writeAtomically(Path target, String text) {
         try {
-            Path absolute = target.toAbsolutePath();
-            Path dir = absolute.getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(target, text);
         } catch (IOException e) {
             throw new Cli.UsageProblem("cannot write '" + target + "': " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import dev.ragft.InvalidAnswersException;
 import dev.ragft.RuleError;
 import dev.ragft.RulesException;
 import dev.ragft.cli.ExitCodes;
+import dev.ragft.internal.AtomicFiles;
 import dev.ragft.internal.Engine;
 import dev.ragft.internal.RuleBase;
 import dev.ragft.internal.TextReport;
@@ -18,9 +19,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -233,16 +232,7 @@ public final class Console {
     }
 
     static void writeAtomically(Path target, String text) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, text);
     }
 
     /** The rules for `why`, waiting for the background compilation if needed; empty if it failed. */

@@ -4,6 +4,7 @@ import dev.ragft.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.cost.CostInputs;
+import dev.ragft.internal.Text;
 import dev.ragft.model.CostPreference;
 import dev.ragft.model.DocumentsCoverage;
 import dev.ragft.model.DomainConsistency;
@@ -357,7 +358,7 @@ public final class Questionnaire {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String id : byId.keySet()) {
-            int distance = distance(wanted, id);
+            int distance = Text.editDistance(wanted, id);
             if (distance < bestDistance) {
                 best = id;
                 bestDistance = distance;
@@ -368,24 +369,6 @@ public final class Questionnaire {
         return best != null && bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
     }
 
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {
         return value == null ? null : Enum.valueOf(type, (String) value);

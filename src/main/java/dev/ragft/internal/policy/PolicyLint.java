@@ -3,6 +3,7 @@ package dev.ragft.internal.policy;
 import dev.ragft.internal.PolicyFile;
 import dev.ragft.internal.RuleBase;
 import dev.ragft.internal.RuleSource;
+import dev.ragft.internal.Text;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.IOException;
@@ -273,7 +274,7 @@ public final class PolicyLint {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int d = distance(typed, candidate);
+            int d = Text.editDistance(typed, candidate);
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
@@ -282,22 +283,4 @@ public final class PolicyLint {
         return best != null && bestDistance <= Math.max(2, typed.length() / 4) ? "; did you mean '" + best + "'?" : "";
     }
 
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 }
