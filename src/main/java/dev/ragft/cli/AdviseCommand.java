@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  ragft advise questionnaires/examples/small-company.json",
             "  ragft advise --format json answers.json > report.json",
-            "  cat answers.json | ragft advise --set monthly_queries=50k --set on_prem_required=yes -"})
+            "  cat answers.json | ragft advise --set monthly_queries=50k --set on_prem_required=yes -",
+            "  ragft advise --batch consultations.jsonl > reports.jsonl"})
 final class AdviseCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-",
@@ -40,6 +41,12 @@ final class AdviseCommand implements Callable<Integer> {
             description = "Set or override one answer (repeatable). Accepts 10k, 1.5M, $0.11, yes/no.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = {"--batch", "--jsonl"},
+            description = {"JSON-lines batch: each line of FILE (or standard input) is one answers object;"
+                + " prints one compact JSON report per line, in input order, or {\"line\":N,\"errors\":[...]} for"
+                + " a line that cannot be used. --set applies to every line. Exit code 2 if any line was bad."})
+    boolean batch;
+
     @Mixin
     PolicyOptions policy;
 
@@ -48,6 +55,9 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (batch) {
+            return BatchCommand.run(input == null ? Inputs.STDIN : input, sets, out, policy, spec);
+        }
         if (input == null && sets.isEmpty()) {
             throw new Cli.UsageProblem("advise needs an answers file, '-' for standard input, or --set ID=VALUE answers;"
                     + " try 'ragft advise --help'");
