@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "  ragft advise questionnaires/examples/small-company.json",
             "  ragft advise --format json answers.json > report.json",
             "  ragft advise --format html --out report.html answers.json",
-            "  cat answers.json | ragft advise --set monthly_queries=50k --set on_prem_required=yes -"})
+            "  cat answers.json | ragft advise --set monthly_queries=50k --set on_prem_required=yes -",
+            "  ragft advise --batch consultations.jsonl > reports.jsonl"})
 final class AdviseCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-",
@@ -49,6 +50,13 @@ final class AdviseCommand implements Callable<Integer> {
             description = "Leave out \"What would change this\" (flips[] in JSON); a few ms faster per consultation.")
     boolean noAnalysis;
 
+    @Option(names = {"--batch", "--jsonl"},
+            description = {"JSON-lines batch: each line of FILE (or standard input) is one answers object;"
+                + " prints one compact JSON report per line, in input order, or {\"line\":N,\"errors\":[...]} for"
+                + " a line that cannot be used. --set applies to every line. Batch reports leave out the"
+                + " analysis (flips[]). Exit code 2 if any line was bad."})
+    boolean batch;
+
     @Mixin
     PolicyOptions policy;
 
@@ -57,6 +65,13 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (batch) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--format") && format != ReportFormat.json) {
+                throw new Cli.UsageProblem("--batch writes one JSON report per line; --format " + format
+                        + " is not available in batch mode");
+            }
+            return BatchCommand.run(input == null ? Inputs.STDIN : input, sets, out, policy, spec);
+        }
         if (input == null && sets.isEmpty()) {
             throw new Cli.UsageProblem("advise needs an answers file, '-' for standard input, or --set ID=VALUE answers;"
                     + " try 'ragft advise --help'");

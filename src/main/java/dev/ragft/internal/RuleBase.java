@@ -54,12 +54,14 @@ public final class RuleBase {
     private final KieBase kieBase;
     private final Policy policy;
     private final List<RuleInfo> rules;
+    private final boolean fromCache;
 
-    private RuleBase(RuleSource source, KieBase kieBase, Policy policy, List<RuleInfo> rules) {
+    private RuleBase(RuleSource source, KieBase kieBase, Policy policy, List<RuleInfo> rules, boolean fromCache) {
         this.source = source;
         this.kieBase = kieBase;
         this.policy = policy;
         this.rules = List.copyOf(rules);
+        this.fromCache = fromCache;
     }
 
     /**
@@ -68,23 +70,47 @@ public final class RuleBase {
      * @throws RulesException listing every compile error and policy problem, each with file and line
      */
     public static RuleBase compile(RuleSource source) {
+        return compile(source, null);
+    }
+
+    /**
+     * Like {@link #compile(RuleSource)}, reusing the compiled form of the same policy from an earlier
+     * run when {@code cacheDir} holds one (and storing it there when not). Any change to a DRL file,
+     * the policy values or ragft itself misses the cache, so errors are always found and reported
+     * exactly as without it.
+     *
+     * @param cacheDir folder for compiled policies, or null for no cache
+     * @throws RulesException listing every compile error and policy problem, each with file and line
+     */
+    public static RuleBase compile(RuleSource source, Path cacheDir) {
         List<RuleError> errors = new ArrayList<>();
         PolicyFile.Parsed parsedPolicy = PolicyFile.parse(source.policy());
         errors.addAll(parsedPolicy.errors());
         errors.addAll(missingPolicyValues(source, parsedPolicy));
 
-        KieServices services = KieServices.Factory.get();
-        KieFileSystem files = services.newKieFileSystem();
-        // A fresh release per build: several rule bases (e.g. `rules diff`) can live in one JVM.
-        ReleaseId release = services.newReleaseId("dev.ragft.policy", "rules", "1.0." + BUILDS.incrementAndGet());
-        files.generateAndWritePomXML(release);
         Map<String, RuleSource.SourceFile> byVirtualPath = new HashMap<>();
         for (RuleSource.SourceFile drl : source.drl()) {
             String resourcePath = packageFolder(drl.text()) + drl.name();
             // Drools reports some messages with the resource path and some with the file system path.
             byVirtualPath.put(resourcePath, drl);
             byVirtualPath.put(VIRTUAL_ROOT + resourcePath, drl);
-            files.write(VIRTUAL_ROOT + resourcePath, drl.text());
+        }
+        CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
+        // Only a policy that compiled cleanly is ever cached, so a hit needs no error checks of its own.
+        if (cache != null && errors.isEmpty()) {
+            KieBase cached = cache.load(source);
+            if (cached != null) {
+                return new RuleBase(source, cached, parsedPolicy.policy(), describe(cached, byVirtualPath), true);
+            }
+        }
+
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem files = services.newKieFileSystem();
+        // A fresh release per build: several rule bases (e.g. `rules diff`) can live in one JVM.
+        ReleaseId release = services.newReleaseId("dev.ragft.policy", "rules", "1.0." + BUILDS.incrementAndGet());
+        files.generateAndWritePomXML(release);
+        for (RuleSource.SourceFile drl : source.drl()) {
+            files.write(VIRTUAL_ROOT + packageFolder(drl.text()) + drl.name(), drl.text());
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -102,7 +128,31 @@ public final class RuleBase {
         KieContainer container = services.newKieContainer(release);
         KieBase kieBase = container.getKieBase();
         services.getRepository().removeKieModule(release);
-        return new RuleBase(source, kieBase, parsedPolicy.policy(), describe(kieBase, byVirtualPath));
+        if (cache != null) {
+            cache.store(source, kieBase);
+        }
+        return new RuleBase(source, kieBase, parsedPolicy.policy(), describe(kieBase, byVirtualPath), false);
+    }
+
+    /** System property naming the compiled-rules cache folder; {@code off} disables the cache. */
+    public static final String CACHE_PROPERTY = "ragft.cache";
+
+    /**
+     * Where command-line runs keep compiled policies: the {@value #CACHE_PROPERTY} system property
+     * (the launcher points it into the checkout's {@code target/}), else {@code $XDG_CACHE_HOME/ragft},
+     * else {@code ~/.cache/ragft}; null when the property is {@code off} or no home is known.
+     */
+    public static Path defaultCacheDir() {
+        String configured = System.getProperty(CACHE_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return "off".equalsIgnoreCase(configured.strip()) ? null : Path.of(configured.strip());
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "ragft");
+        }
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() ? null : Path.of(home, ".cache", "ragft");
     }
 
     // A rule that asks for a threshold or a weight the policy lacks would fail mid-consultation;
@@ -198,6 +248,11 @@ public final class RuleBase {
         } finally {
             session.dispose();
         }
+    }
+
+    /** Whether this rule base came from the compiled-rules cache rather than a compile; for tests and benchmarks. */
+    boolean fromCache() {
+        return fromCache;
     }
 
     public Policy policy() {
