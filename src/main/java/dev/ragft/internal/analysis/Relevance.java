@@ -92,8 +92,17 @@ public final class Relevance {
 
     /** As {@link #decidable}, with the defaults that skipping uses and how the result was reached. */
     public static Result check(Engine engine, Answers answersSoFar, Collection<String> remaining) {
+        return check(engine, new DecisionOracle(engine.rules()), answersSoFar, remaining);
+    }
+
+    /**
+     * As {@link #check(Engine, Answers, Collection)}, remembering rule outcomes in {@code oracle} (built over
+     * {@code engine}'s rules). A console checks after every answer; the decision keys of one check are
+     * mostly those of the previous one, so sharing the oracle makes the later checks nearly free. The
+     * oracle is not thread-safe: one caller at a time.
+     */
+    public static Result check(Engine engine, DecisionOracle oracle, Answers answersSoFar, Collection<String> remaining) {
         Questionnaire questionnaire = engine.questionnaire();
-        DecisionOracle oracle = new DecisionOracle(engine.rules());
         List<Question> open = new ArrayList<>();
         for (Question q : questionnaire.questions()) {
             if (remaining.contains(q.id())) {
