@@ -79,6 +79,10 @@ final class RelevanceFilter implements QuestionFilter, AutoCloseable {
                     return thread;
                 });
             }
+            if (running != null) {
+                // Obsolete: a queued check never runs; one already running finishes (warming the memo) unread.
+                running.cancel(false);
+            }
             Set<String> open = Set.copyOf(remaining);
             running = worker.submit(() -> check(current, soFar, open));
             runningFor = soFar;

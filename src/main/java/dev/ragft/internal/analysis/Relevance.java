@@ -26,8 +26,9 @@ import java.util.Set;
 
 /**
  * Not API. Asking only what matters: which of the remaining questions can still change the
- * recommended strategy, given the answers so far. The console calls {@link #decidable} after each
- * answer and skips what it returns (unless the user asked for all questions).
+ * recommended strategy, given the answers so far. The console calls {@link #check} after each
+ * answer (sharing one {@link DecisionOracle} across a consultation) and skips what it returns, unless
+ * the user asked for all questions.
  *
  * <h2>Guarantee</h2>
  * A question q is returned as skippable only if, for <em>every</em> combination of answers to the other
