@@ -50,6 +50,11 @@ final class RagftCommand implements Callable<Integer> {
             description = "Where an interrupted consultation is saved (default: the --resume file, else " + DEFAULT_DRAFT + ").")
     Path draft;
 
+    @Option(names = "--all-questions",
+            description = "Ask every question. By default, questions that provably cannot change the recommendation "
+                    + "(given the answers so far) are skipped and their defaults used; typing all at any prompt does the same.")
+    boolean allQuestions;
+
     @Mixin
     PolicyOptions policy;
 
@@ -66,6 +71,6 @@ final class RagftCommand implements Callable<Integer> {
             resumed = Answers.fromJson(Inputs.read(resume.toString(), System.in), resume.toString());
         }
         Path target = draft != null ? draft : resume != null ? resume : Path.of(DEFAULT_DRAFT);
-        return Console.run(policy::loadRules, policy::loadQuestionnaire, given, resumed, target);
+        return Console.run(policy::loadRules, policy::loadQuestionnaire, given, resumed, target, allQuestions);
     }
 }

@@ -1,33 +1,42 @@
 package dev.ragft.console;
 
 import dev.ragft.Advice;
-import java.math.BigDecimal;
-import java.util.ArrayList;
+import dev.ragft.Analysis;
+import dev.ragft.internal.Engine;
+import dev.ragft.internal.TextReport;
+import dev.ragft.internal.analysis.Counterfactuals;
 import java.util.List;
 
 /**
- * The "what would change the decision" lines under a recommendation. The hook for a full
- * counterfactual analysis; {@link #COSTS_ONLY} states only what the cost model gives directly.
+ * The "what would change the decision" lines under a recommendation: the counterfactual analysis
+ * ({@link Counterfactuals}) in the text report's words, so the console and {@code ragft advise} say the
+ * same thing the same way.
  */
 interface ChangeHints {
 
-    /** The break-even volume, and a pointer to {@code what-if}. */
-    ChangeHints COSTS_ONLY = new ChangeHints() {
+    /** No analysis (e.g. for a view that has no engine at hand). */
+    ChangeHints NONE = new ChangeHints() {
         @Override
         public List<String> hints(Advice advice) {
-            List<String> lines = new ArrayList<>();
-            BigDecimal volume = advice.costs().breakEvenMonthlyQueries();
-            if (volume != null) {
-                lines.add("Costs: above about " + Values.grouped(volume.setScale(0, java.math.RoundingMode.HALF_UP))
-                        + " queries/month fine-tuning is the cheaper option over " + advice.costs().horizonMonths()
-                        + " months (you answered " + Values.grouped(BigDecimal.valueOf(advice.costs().monthlyQueries())) + ").");
-            } else {
-                lines.add("Costs: at no monthly volume do fine-tuning and RAG cost the same over this horizon.");
-            }
-            lines.add("Try a change with what-if <id>=<value>, e.g. what-if knowledge_change=RARELY.");
-            return lines;
+            return List.of();
         }
     };
 
+    /** The full analysis by {@code engine}: flips smallest first, the stable questions, the cost crossover. */
+    static ChangeHints of(Engine engine) {
+        return new ChangeHints() {
+            @Override
+            public List<String> hints(Advice advice) {
+                return lines(Counterfactuals.analyze(engine, advice));
+            }
+        };
+    }
+
+    /** The report's section body as lines, already wrapped and indented. */
+    static List<String> lines(Analysis analysis) {
+        return TextReport.whatWouldChange(analysis).lines().toList();
+    }
+
+    /** Lines ready to print, indented by two. */
     List<String> hints(Advice advice);
 }

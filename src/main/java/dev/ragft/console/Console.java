@@ -5,12 +5,14 @@ import dev.ragft.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RuleError;
+import dev.ragft.Flip;
 import dev.ragft.RulesException;
 import dev.ragft.cli.ExitCodes;
 import dev.ragft.internal.AtomicFiles;
 import dev.ragft.internal.Engine;
 import dev.ragft.internal.RuleBase;
 import dev.ragft.internal.TextReport;
+import dev.ragft.internal.analysis.Counterfactuals;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.Questionnaire;
@@ -37,6 +39,9 @@ import java.util.function.Supplier;
  */
 public final class Console {
 
+    /** How many of the new flips {@code what-if} shows. */
+    private static final int WHAT_IF_FLIPS = 3;
+
     /** The longest the rule compilation waits for the first question to be shown. */
     private static final long START_DELAY_MS = 250;
 
@@ -46,12 +51,18 @@ public final class Console {
     private final Style style;
     private final boolean terminal;
     private final PrintStream err;
+    private final boolean allQuestions;
     private Questionnaire questionnaire;
+    private Answers given = Answers.empty();
+    /** The questions the interview skipped and that are still unanswered. */
+    private List<Question> skipped = List.of();
     private CompletableFuture<RuleBase> pending;
     private Engine engine;
 
-    private Console(Supplier<RuleBase> compiler, Path draft, Prompter prompter, boolean terminal, PrintStream err) {
+    private Console(Supplier<RuleBase> compiler, Path draft, Prompter prompter, boolean terminal, PrintStream err,
+                    boolean allQuestions) {
         this.compiler = compiler;
+        this.allQuestions = allQuestions;
         this.draft = draft;
         this.prompter = prompter;
         this.style = prompter.style();
@@ -67,10 +78,11 @@ public final class Console {
      * @param given answers supplied up front ({@code --answers}); not asked
      * @param resumed answers of an interrupted consultation ({@code --resume}); not asked again
      * @param draft where the answers so far are saved when the consultation is interrupted
+     * @param allQuestions ask every question, even those that provably cannot change the outcome
      * @return the exit code
      */
     public static int run(Supplier<RuleBase> compiler, Supplier<Questionnaire> questionnaire, Answers given,
-                          Answers resumed, Path draft) {
+                          Answers resumed, Path draft, boolean allQuestions) {
         // Started now, but it begins compiling once the first question is on screen (or after a
         // moment at the latest): on a small machine Drools would otherwise compete with the first question.
         CountDownLatch firstPrompt = new CountDownLatch(1);
@@ -107,7 +119,7 @@ public final class Console {
         if (debug != null && !debug.isBlank() && !"0".equals(debug) && prompter instanceof JLinePrompter jline) {
             System.err.println("ragft: terminal " + jline.terminalType());
         }
-        Console console = new Console(compiler, draft, new StartSignal(prompter, firstPrompt), tty, System.err);
+        Console console = new Console(compiler, draft, new StartSignal(prompter, firstPrompt), tty, System.err, allQuestions);
         console.pending = compiling;
         try {
             console.questionnaire = loaded;
@@ -119,7 +131,7 @@ public final class Console {
 
     /** For tests: a console over a given prompter, with the rules compiled on the calling thread's demand. */
     static Console forTest(Supplier<RuleBase> compiler, Questionnaire questionnaire, Prompter prompter, Path draft) {
-        Console console = new Console(compiler, draft, prompter, false, System.err);
+        Console console = new Console(compiler, draft, prompter, false, System.err, false);
         console.questionnaire = questionnaire;
         console.pending = compileAsync(compiler, new CountDownLatch(0));
         return console;
@@ -148,8 +160,13 @@ public final class Console {
         Answers usableResumed = usable(resumed, "the draft");
         prompter.println(style.bold("ragft") + " - fine-tune, RAG or hybrid? A few questions about your project.");
         prompter.println(style.dim("Type help, why, back, skip or quit at any question. Enter accepts the [default]."));
-        Interview interview = new Interview(questionnaire, prompter, QuestionFilter.ALL, this::ruleRefs,
-                usableGiven, usableResumed);
+        this.given = usableGiven;
+        String debug = System.getenv("RAGFT_DEBUG");
+        RelevanceFilter relevance = allQuestions ? null : new RelevanceFilter(() -> readyEngine(!terminal),
+                terminal ? RelevanceFilter.TERMINAL_WAIT_MS : Long.MAX_VALUE,
+                debug != null && !debug.isBlank() && !"0".equals(debug) ? err : null);
+        Interview interview = new Interview(questionnaire, prompter, relevance == null ? QuestionFilter.ALL : relevance,
+                this::ruleRefs, usableGiven, usableResumed);
         Thread saver = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -173,7 +190,11 @@ public final class Console {
             result = interview.run();
         } finally {
             removeHook(saver);
+            if (relevance != null) {
+                relevance.close();
+            }
         }
+        skipped = result.skipped().stream().map(id -> questionnaire.question(id).orElseThrow()).toList();
         switch (result.outcome()) {
             case COMPLETE:
                 return finish(result.answers());
@@ -248,6 +269,25 @@ public final class Console {
         return refs;
     }
 
+    /**
+     * The engine without any message: null while the rules are still compiling (unless {@code wait}) or when
+     * they failed (reported later, when the advice is due).
+     */
+    private Engine readyEngine(boolean wait) {
+        if (engine != null || (!wait && !pending.isDone())) {
+            return engine;
+        }
+        try {
+            engine = new Engine(questionnaire, pending.get());
+            return engine;
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     /** The engine, once the rules have compiled; null (errors shown if {@code report}) when they did not. */
     private Engine awaitEngine(boolean report) {
         if (engine != null) {
@@ -297,7 +337,7 @@ public final class Console {
             saveDraft(answers, "The answers cannot be used yet");
             return ExitCodes.BAD_INPUT;
         }
-        for (String line : ResultView.render(advice, style, ChangeHints.COSTS_ONLY)) {
+        for (String line : ResultView.render(advice, style, ChangeHints.of(current), skipped)) {
             prompter.println(line);
         }
         return followUp(advice);
@@ -317,7 +357,8 @@ public final class Console {
     private int followUp(Advice first) {
         Advice advice = first;
         prompter.println("");
-        prompter.println(style.dim("Next: how <criterion-id>, what-if <id>=<value>, save <file>, report <file>, reload, help, quit"));
+        prompter.println(style.dim("Next: how <criterion-id>, what-if <id>=<value>, save <file>, report <file>, reload, help, quit"
+                + (skipped.isEmpty() ? "" : "; all asks the " + skipped.size() + " skipped question" + (skipped.size() == 1 ? "" : "s"))));
         List<String> words = followUpWords(advice);
         while (true) {
             String line;
@@ -346,8 +387,9 @@ public final class Console {
                 }
                 case "what-if", "whatif" -> whatIf(advice, argument);
                 case "save" -> write(argument, advice.answers().toJson(), "answers");
-                case "report" -> write(argument, TextReport.render(advice), "report");
+                case "report" -> write(argument, report(advice), "report");
                 case "reload" -> advice = reload(advice);
+                case "all" -> advice = askSkipped(advice);
                 default -> prompter.println(style.warn("  ! unknown command '" + parts[0] + "'") + style.dim(" (type help)"));
             }
         }
@@ -358,6 +400,7 @@ public final class Console {
         prompter.println("  what-if <id>=<value> ... advise again with changed answers and show what moved");
         prompter.println("  save <file>              write the answers as a JSON answers file (for ragft advise)");
         prompter.println("  report <file>            write the full text report");
+        prompter.println("  all                      answer the questions that were skipped (they cannot change the outcome)");
         prompter.println("  reload                   recompile the rules folder and advise again (a broken edit keeps the old rules)");
         prompter.println("  quit                     leave");
     }
@@ -381,12 +424,55 @@ public final class Console {
             Advice after = engine.advise(changed);
             prompter.println("  what if " + argument + ":");
             ResultView.diff(advice, after, style).forEach(prompter::println);
+            List<Flip> flips = Counterfactuals.analyze(engine, after).flips();
+            if (!flips.isEmpty()) {
+                prompter.println("  then what would change it (" + flips.size() + " single change" + (flips.size() == 1 ? "" : "s")
+                        + (flips.size() > WHAT_IF_FLIPS ? "; the nearest " + WHAT_IF_FLIPS : "") + "):");
+                flips.stream().limit(WHAT_IF_FLIPS).forEach(flip -> prompter.println("    " + style.text(flip.text())));
+            } else {
+                prompter.println("  then no single answer would change it");
+            }
             prompter.println(style.dim("  (the consultation itself is unchanged)"));
         } catch (InvalidAnswersException e) {
             for (InputError error : e.errors()) {
                 prompter.println(style.warn("  ! " + error.field() + ": " + error.message()));
             }
         }
+    }
+
+    /** The text report with the analysis, as {@code ragft advise} writes it, and the questions skipped. */
+    private String report(Advice advice) {
+        String text = TextReport.render(advice, Counterfactuals.analyze(engine, advice));
+        if (skipped.isEmpty()) {
+            return text;
+        }
+        return text + "\nSKIPPED (no answer to them could change the outcome; their defaults are used): "
+                + String.join(", ", skipped.stream().map(Question::id).toList()) + "\n";
+    }
+
+    /** {@code all} after the results: ask the skipped questions now, then advise again. */
+    private Advice askSkipped(Advice advice) {
+        if (skipped.isEmpty()) {
+            prompter.println("  nothing was skipped; every question was asked");
+            return advice;
+        }
+        Interview rest = new Interview(questionnaire, prompter, QuestionFilter.ALL, this::ruleRefs, given, advice.answers());
+        Interview.Result result = rest.run();
+        if (result.outcome() != Interview.Outcome.COMPLETE) {
+            prompter.println(style.dim("  (the skipped questions were not all answered; the results above stand)"));
+            return advice;
+        }
+        Advice after;
+        try {
+            after = engine.advise(result.answers());
+        } catch (InvalidAnswersException e) {
+            e.errors().forEach(error -> prompter.println(style.warn("  ! " + error.field() + ": " + error.message())));
+            return advice;
+        }
+        skipped = List.of();
+        prompter.println("  with every question answered:");
+        ResultView.diff(advice, after, style).forEach(prompter::println);
+        return after;
     }
 
     private void write(String argument, String text, String what) {

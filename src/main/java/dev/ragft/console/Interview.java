@@ -34,11 +34,19 @@ final class Interview {
     /** How the interview ended. */
     enum Outcome { COMPLETE, QUIT, INTERRUPTED, END_OF_INPUT }
 
-    /** The answers at the end, complete or not. */
-    record Result(Outcome outcome, Answers answers) {
+    /**
+     * The answers at the end, complete or not.
+     *
+     * @param skipped questions left out because they cannot change the outcome, in questionnaire order; they
+     *     are not in {@code answers} (so a saved or resumed consultation leaves them to their defaults too)
+     */
+    record Result(Outcome outcome, Answers answers, List<String> skipped) {
+        Result {
+            skipped = List.copyOf(skipped);
+        }
     }
 
-    static final List<String> COMMANDS = List.of("help", "why", "back", "skip", "quit");
+    static final List<String> COMMANDS = List.of("help", "why", "back", "skip", "all", "quit");
     private static final String GATE = "(default costs)";
 
     private enum Gate { UNDECIDED, ACCEPTED, DECLINED }
@@ -60,6 +68,11 @@ final class Interview {
     private final Map<String, Object> previous = new HashMap<>();
     private Gate gate = Gate.UNDECIDED;
     private String shownSection;
+    /** Set by the {@code all} command: from then on nothing is skipped. */
+    private boolean askAll;
+    /** The open questions being skipped now, and the set last announced to the user. */
+    private Set<String> skipping = Set.of();
+    private Set<String> announced = Set.of();
 
     /**
      * @param given answers the user supplied up front ({@code --answers}); never asked
@@ -90,10 +103,11 @@ final class Interview {
 
     Result run() {
         while (true) {
+            refreshSkipping();
             List<String> plan = plan();
             int index = firstOpen(plan);
             if (index < 0) {
-                return new Result(Outcome.COMPLETE, answers());
+                return result(Outcome.COMPLETE);
             }
             Action action;
             try {
@@ -101,12 +115,12 @@ final class Interview {
                 String progress = "[" + (index + 1) + "/" + plan.size() + "]";
                 action = GATE.equals(slot) ? askGate(progress) : ask(questionnaire.question(slot).orElseThrow(), progress);
             } catch (Prompter.Interrupted e) {
-                return new Result(Outcome.INTERRUPTED, answers());
+                return result(Outcome.INTERRUPTED);
             } catch (Prompter.EndOfInput e) {
-                return new Result(Outcome.END_OF_INPUT, answers());
+                return result(Outcome.END_OF_INPUT);
             }
             if (action == Action.QUIT) {
-                return new Result(Outcome.QUIT, answers());
+                return result(Outcome.QUIT);
             }
             if (action == Action.BACK) {
                 back();
@@ -114,7 +128,67 @@ final class Interview {
         }
     }
 
+    private Result result(Outcome outcome) {
+        List<String> skipped = new ArrayList<>();
+        for (Question q : questionnaire.questions()) {
+            if (skipping.contains(q.id()) && !answers.contains(q.id())) {
+                skipped.add(q.id());
+            }
+        }
+        return new Result(outcome, answers(), skipped);
+    }
+
+    /** NEXT also after {@code all}: the plan is recomputed before every question anyway. */
     private enum Action { NEXT, BACK, QUIT }
+
+    /**
+     * Asks the filter which open questions can be left out, and says so when that set changes. Open means
+     * not answered, not supplied up front, and not ruled out by an askWhen condition whose question is
+     * answered (one whose question is still open stays in: its answer may yet make it asked). Questions
+     * that must be answered (no default for this case) are never left out.
+     */
+    private void refreshSkipping() {
+        if (askAll) {
+            skipping = Set.of();
+            return;
+        }
+        Set<String> remaining = new LinkedHashSet<>();
+        for (Question q : questionnaire.questions()) {
+            if (answers.contains(q.id()) || given.contains(q.id())) {
+                continue;
+            }
+            boolean conditionOpen = q.askWhen() != null && remaining.contains(q.askWhen().question());
+            if (conditionOpen || questionnaire.isAsked(q, answers)) {
+                remaining.add(q.id());
+            }
+        }
+        Set<String> skip = new LinkedHashSet<>();
+        for (String id : filter.skippable(answers, remaining)) {
+            Question q = questionnaire.question(id).orElse(null);
+            if (q != null && remaining.contains(id) && !mustAnswer(q)) {
+                skip.add(id);
+            }
+        }
+        skipping = skip;
+        if (!skip.isEmpty() && !skip.equals(announced)) {
+            List<String> lines = new ArrayList<>();
+            ResultView.wrap(lines, skip.size() + " remaining question" + (skip.size() == 1 ? "" : "s")
+                    + " cannot change the outcome (" + String.join(", ", skip) + "); type all to answer "
+                    + (skip.size() == 1 ? "it" : "them") + " anyway.", "  ");
+            prompter.println("");
+            lines.forEach(line -> prompter.println(style.dim(line)));
+        }
+        if (!skip.isEmpty()) {
+            announced = skip;
+        }
+    }
+
+    /** The {@code all} command: ask every question from now on, including those being skipped. */
+    private void askEverything() {
+        askAll = true;
+        prompter.println(style.dim(skipping.isEmpty() ? "  (every question will be asked; none was being skipped)"
+                : "  (every question will be asked, including the " + skipping.size() + " that were being skipped)"));
+    }
 
     /**
      * The slots the interview will show given the answers so far: asked questions not supplied up front,
@@ -124,7 +198,7 @@ final class Interview {
         List<String> plan = new ArrayList<>();
         boolean gateAdded = false;
         for (Question q : questionnaire.questions()) {
-            if (given.contains(q.id()) || !questionnaire.isAsked(q, answers) || !filter.ask(q, answers)) {
+            if (given.contains(q.id()) || !questionnaire.isAsked(q, answers) || skipping.contains(q.id())) {
                 continue;
             }
             if (q.costDefaults()) {
@@ -161,7 +235,7 @@ final class Interview {
     private List<Question> gateQuestions() {
         List<Question> list = new ArrayList<>();
         for (Question q : questionnaire.questions()) {
-            if (q.costDefaults() && !given.contains(q.id()) && questionnaire.isAsked(q, answers) && filter.ask(q, answers)) {
+            if (q.costDefaults() && !given.contains(q.id()) && questionnaire.isAsked(q, answers) && !skipping.contains(q.id())) {
                 list.add(q);
             }
         }
@@ -250,6 +324,10 @@ final class Interview {
                 case "quit", "exit" -> {
                     return Action.QUIT;
                 }
+                case "all" -> {
+                    askEverything();
+                    return Action.NEXT;
+                }
                 case "skip" -> {
                     if (mustAnswer(q)) {
                         prompter.println(style.warn("  ! this question cannot be skipped: " + requiredReason(q)));
@@ -337,7 +415,7 @@ final class Interview {
                     + "; you will be asked for it)"));
         }
         while (true) {
-            String line = prompter.readLine("  (yes/no) [Y/n] > ", List.of("yes", "no", "help", "why", "back", "quit"))
+            String line = prompter.readLine("  (yes/no) [Y/n] > ", List.of("yes", "no", "help", "why", "back", "all", "quit"))
                     .trim().toLowerCase(Locale.ROOT);
             switch (line) {
                 case "", "y", "yes" -> {
@@ -368,6 +446,10 @@ final class Interview {
                 case "quit", "exit" -> {
                     return Action.QUIT;
                 }
+                case "all" -> {
+                    askEverything();
+                    return Action.NEXT;
+                }
                 case "skip" -> prompter.println(style.warn("  ! answer yes to take the defaults, or no to enter your own"));
                 default -> prompter.println(style.warn("  ! expected yes or no, got \"" + line + "\"")
                         + style.dim(" (help, back, quit)"));
@@ -397,7 +479,7 @@ final class Interview {
                 prompter.println(style.dim("  Allowed: " + range + " (10k, 1.5M, 1,000 and $0.11 are understood)"));
             }
         }
-        prompter.println(style.dim("  Commands: help, why, back, " + (mustAnswer(q) ? "" : "skip, ") + "quit"));
+        prompter.println(style.dim("  Commands: help, why, back, " + (mustAnswer(q) ? "" : "skip, ") + "all, quit"));
     }
 
     private void why(List<String> criterionIds) {

@@ -1,23 +1,26 @@
 package dev.ragft.console;
 
 import dev.ragft.Answers;
-import dev.ragft.questionnaire.Question;
+import java.util.Set;
 
 /**
- * Decides whether the interview puts a question that the questionnaire's own conditions
- * ({@code askWhen}) would ask. The hook for adaptive interviews, which skip questions that cannot
- * change the outcome; {@link #ALL} asks everything.
+ * Which of the questions still open the interview may leave out, given the answers so far: the hook
+ * for the adaptive interview, which skips questions that provably cannot change the outcome
+ * ({@link RelevanceFilter}). {@link #ALL} asks everything ({@code --all-questions}).
  */
 interface QuestionFilter {
 
     /** Every question the questionnaire asks. */
     QuestionFilter ALL = new QuestionFilter() {
         @Override
-        public boolean ask(Question question, Answers soFar) {
-            return true;
+        public Set<String> skippable(Answers soFar, Set<String> remaining) {
+            return Set.of();
         }
     };
 
-    /** Whether to ask {@code question} given the answers so far. */
-    boolean ask(Question question, Answers soFar);
+    /**
+     * The ids among {@code remaining} (open questions, in questionnaire order) that need not be asked;
+     * each is left to its default. Must be safe to leave out together.
+     */
+    Set<String> skippable(Answers soFar, Set<String> remaining);
 }

@@ -8,6 +8,7 @@ import dev.ragft.model.Caveat;
 import dev.ragft.model.Favor;
 import dev.ragft.model.Recommendation;
 import dev.ragft.model.Strategy;
+import dev.ragft.questionnaire.Question;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,10 @@ final class ResultView {
     private ResultView() {
     }
 
-    static List<String> render(Advice advice, Style style, ChangeHints hints) {
+    /**
+     * @param skipped the questions the adaptive interview left out (shown in the trace with the default used)
+     */
+    static List<String> render(Advice advice, Style style, ChangeHints hints, List<Question> skipped) {
         List<String> out = new ArrayList<>();
         Recommendation r = advice.recommendation();
         out.add("");
@@ -47,6 +51,14 @@ final class ResultView {
             }
         }
         out.add(style.dim("  (+ supports the recommendation, - the other side, . neutral; 'how <id>' for the rules and answers)"));
+        if (!skipped.isEmpty()) {
+            out.add("  Skipped, because no answer to them could change the outcome (the default is used):");
+            int width = skipped.stream().mapToInt(q -> q.id().length()).max().orElse(10);
+            for (Question q : skipped) {
+                out.add(String.format(Locale.ROOT, "  ~ %-" + width + "s  skipped, default %s", q.id(),
+                        Values.show(q, advice.effectiveAnswers().get(q.id()))));
+            }
+        }
 
         out.add("");
         out.add(style.heading("Costs", 60));
@@ -74,8 +86,9 @@ final class ResultView {
 
         out.add("");
         out.add(style.heading("What would change the decision", 60));
+        out.add(style.dim("  (one answer changed at a time, smallest change first)"));
         for (String hint : hints.hints(advice)) {
-            wrap(out, hint, "  ");
+            out.add(style.text(hint));
         }
         return out;
     }

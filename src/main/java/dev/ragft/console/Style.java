@@ -29,6 +29,11 @@ record Style(boolean colour, boolean unicode) {
         return colour ? "\u001b[31m" + text + "\u001b[0m" : text;
     }
 
+    /** {@code text} as this style can show it: arrows become ASCII without Unicode. */
+    String text(String text) {
+        return unicode ? text : text.replace("\u2192", "->");
+    }
+
     /** A horizontal rule of {@code width} characters. */
     String rule(int width) {
         return (unicode ? "\u2500" : "-").repeat(width);

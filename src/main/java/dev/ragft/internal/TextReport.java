@@ -48,6 +48,21 @@ public final class TextReport {
 
     static void analysis(StringBuilder out, Analysis analysis) {
         out.append("\nWHAT WOULD CHANGE THIS (one answer changed at a time, smallest change first)\n");
+        whatWouldChange(out, analysis);
+    }
+
+    /**
+     * The body of the "What would change this" section without its heading: the flips numbered, the
+     * questions no answer to which changes the outcome, the cost crossover; wrapped to the report width.
+     * The console shows the same lines under its own heading.
+     */
+    public static String whatWouldChange(Analysis analysis) {
+        StringBuilder out = new StringBuilder();
+        whatWouldChange(out, analysis);
+        return out.toString();
+    }
+
+    private static void whatWouldChange(StringBuilder out, Analysis analysis) {
         if (analysis.flips().isEmpty()) {
             out.append("  No single answer changes the recommendation.\n");
         }

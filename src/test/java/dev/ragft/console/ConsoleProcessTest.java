@@ -21,7 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleProcessTest {
 
-    /** One consultation, answer by answer: it ends RAG with the repo's rules. */
+    /**
+     * One consultation, answer by answer: it ends RAG with the repo's rules. Its audit trail settles the
+     * outcome early, so these tests ask every question ({@code --all-questions}) to reach the cost questions;
+     * the adaptive interview has a test of its own.
+     */
     static final List<String> ANSWERS = List.of(
             "weekly", "1", "", "3", "skip", "10k", "medium", "800", "no", "yes", "YES", "", "", "5,000", "", "70b", "24", "y");
 
@@ -45,7 +49,7 @@ class ConsoleProcessTest {
         script.addAll(List.of("how rag.audit-trail", "what-if knowledge_change=rarely monthly_queries=1M",
                 "what-if colour=blue", "save " + saved, "report " + report, "quit"));
 
-        RagftProcess.Result run = RagftProcess.runWithInput(lines(script), "--draft", dir.resolve("unused.json").toString());
+        RagftProcess.Result run = RagftProcess.runWithInput(lines(script), "--all-questions", "--draft", dir.resolve("unused.json").toString());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         String out = run.stdout();
@@ -66,7 +70,7 @@ class ConsoleProcessTest {
 
         // The same consultation cut short by the end of the input, then resumed from its draft.
         Path draft = dir.resolve("draft.json");
-        RagftProcess.Result first = RagftProcess.runWithInput(lines(ANSWERS.subList(0, 9)), "--draft", draft.toString());
+        RagftProcess.Result first = RagftProcess.runWithInput(lines(ANSWERS.subList(0, 9)), "--all-questions", "--draft", draft.toString());
         assertThat(first.exitCode()).as(first.all()).isEqualTo(2);
         assertThat(first.stdout()).contains("Answers so far saved to " + draft, "ragft --resume " + draft);
         assertThat(Files.readString(draft)).contains("\"on_prem_required\": false").doesNotContain("audit_trail_required");
@@ -74,17 +78,63 @@ class ConsoleProcessTest {
         Path resumedAnswers = dir.resolve("resumed.json");
         List<String> rest = new ArrayList<>(ANSWERS.subList(9, ANSWERS.size()));
         rest.add("save " + resumedAnswers);
-        RagftProcess.Result second = RagftProcess.runWithInput(lines(rest), "--resume", draft.toString());
+        RagftProcess.Result second = RagftProcess.runWithInput(lines(rest), "--all-questions", "--resume", draft.toString());
         assertThat(second.exitCode()).as(second.all()).isZero();
         assertThat(second.stdout()).contains("RAG   confidence").doesNotContain("How often does the knowledge");
         assertThat(Files.readString(resumedAnswers)).isEqualTo(Files.readString(saved));
+    }
+
+    /** Ten training examples rule fine-tuning out: everything after them is settled (the adaptive interview). */
+    static final List<String> TEN_EXAMPLES = List.of(
+            "rarely", "", "", "repetitive", "", "100k", "", "", "", "yes", "predictable", "", "10");
+
+    /** The questions the adaptive interview skips after ten examples: labels, model size, horizon, default costs. */
+    static final List<String> SETTLED = List.of("", "", "", "y");
+
+    @Test
+    void anEarlyDecidingAnswerAsksFewerQuestionsReportsTheSkippedOnesAndAllAsksThem() throws IOException {
+        Path saved = dir.resolve("answers.json");
+        List<String> adaptiveScript = new ArrayList<>(TEN_EXAMPLES);
+        adaptiveScript.addAll(List.of("save " + saved, "what-if training_examples=5000", "all"));
+        adaptiveScript.addAll(SETTLED);
+        adaptiveScript.add("quit");
+        List<String> everyScript = new ArrayList<>(TEN_EXAMPLES);
+        everyScript.addAll(SETTLED);
+        everyScript.add("quit");
+
+        RagftProcess.Result adaptive = RagftProcess.runWithInput(lines(adaptiveScript), "--draft", dir.resolve("d.json").toString());
+        RagftProcess.Result every = RagftProcess.runWithInput(lines(everyScript), "--all-questions", "--draft",
+                dir.resolve("d.json").toString());
+
+        assertThat(adaptive.exitCode()).as(adaptive.all()).isZero();
+        assertThat(every.exitCode()).as(every.all()).isZero();
+        String interview = adaptive.stdout().substring(0, adaptive.stdout().indexOf("== Recommendation"));
+        assertThat(questions(interview)).isEqualTo(TEN_EXAMPLES.size()).isLessThan(questions(every.stdout()));
+        assertThat(interview.replaceAll("\\s+", " ")).contains("10 remaining questions cannot change the outcome (examples_labeled,",
+                "type all to answer them anyway.");
+        // The trace lists what was skipped and the default used; the analysis replaces the old placeholder.
+        assertThat(adaptive.stdout()).contains("  ~ examples_labeled", "  ~ model_size", "skipped, default 7B",
+                        "  ~ generation_cost_per_query_usd")
+                .contains("== What would change the decision", "No answer to these changes it on its own:", "Break-even month:")
+                .contains("then what would change it");
+        assertThat(every.stdout()).doesNotContain("cannot change the outcome", "skipped, default");
+        // Saved as answered only what was asked; `all` then asks the rest and the recommendation stands.
+        assertThat(Files.readString(saved)).contains("\"training_examples\": 10").doesNotContain("model_size", "horizon_months");
+        String afterAll = adaptive.stdout().substring(adaptive.stdout().indexOf("ragft> all"));
+        assertThat(afterAll).contains("Use the guide's default costs for a 7B model?", "with every question answered:",
+                "recommendation: unchanged, RAG");
+        assertThat(every.stdout()).contains("RAG   confidence");
+    }
+
+    private static long questions(String output) {
+        return output.lines().filter(line -> line.matches("\\[\\d+/\\d+\\] .*")).count();
     }
 
     @Test
     void inATerminalCtrlCSavesADraftAndResumeFinishesWithTheSameResult() throws IOException {
         assumeTrue(Tmux.available(), "tmux is not installed");
         Path draft = dir.resolve("draft.json");
-        try (Tmux tmux = Tmux.start(RagftProcess.command("--draft", draft.toString()), dir)) {
+        try (Tmux tmux = Tmux.start(RagftProcess.command("--all-questions", "--draft", draft.toString()), dir)) {
             tmux.waitFor("[1/");
             for (int i = 0; i < 7; i++) {
                 tmux.waitFor("[" + (i + 1) + "/");
@@ -99,7 +149,7 @@ class ConsoleProcessTest {
 
         Path resumed = dir.resolve("resumed.json");
         String result;
-        try (Tmux tmux = Tmux.start(RagftProcess.command("--resume", draft.toString()), dir)) {
+        try (Tmux tmux = Tmux.start(RagftProcess.command("--all-questions", "--resume", draft.toString()), dir)) {
             tmux.waitFor("[8/");
             for (int i = 7; i < ANSWERS.size(); i++) {
                 tmux.waitFor("[" + (i + 1) + "/");
@@ -118,7 +168,7 @@ class ConsoleProcessTest {
         Path straight = dir.resolve("straight.json");
         List<String> script = new ArrayList<>(ANSWERS);
         script.add("save " + straight);
-        RagftProcess.Result run = RagftProcess.runWithInput(lines(script));
+        RagftProcess.Result run = RagftProcess.runWithInput(lines(script), "--all-questions");
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(Files.readString(resumed)).isEqualTo(Files.readString(straight));
         assertThat(run.stdout()).contains("RAG   confidence HIGH");
@@ -134,7 +184,7 @@ class ConsoleProcessTest {
                 Files.copy(file, rules.resolve(file.getFileName()));
             }
         }
-        try (Tmux tmux = Tmux.start(RagftProcess.command("--rules", rules.toString(), "--draft",
+        try (Tmux tmux = Tmux.start(RagftProcess.command("--all-questions", "--rules", rules.toString(), "--draft",
                 dir.resolve("draft.json").toString()), dir, "NO_COLOR=1")) {
             for (int i = 0; i < ANSWERS.size(); i++) {
                 tmux.waitFor("[" + (i + 1) + "/");

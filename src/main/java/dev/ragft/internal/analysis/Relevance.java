@@ -26,8 +26,9 @@ import java.util.Set;
 
 /**
  * Not API. Asking only what matters: which of the remaining questions can still change the
- * recommended strategy, given the answers so far. The console calls {@link #decidable} after each
- * answer and skips what it returns (unless the user asked for all questions).
+ * recommended strategy, given the answers so far. The console calls {@link #check} after each
+ * answer (sharing one {@link DecisionOracle} across a consultation) and skips what it returns, unless
+ * the user asked for all questions.
  *
  * <h2>Guarantee</h2>
  * A question q is returned as skippable only if, for <em>every</em> combination of answers to the other
@@ -92,8 +93,17 @@ public final class Relevance {
 
     /** As {@link #decidable}, with the defaults that skipping uses and how the result was reached. */
     public static Result check(Engine engine, Answers answersSoFar, Collection<String> remaining) {
+        return check(engine, new DecisionOracle(engine.rules()), answersSoFar, remaining);
+    }
+
+    /**
+     * As {@link #check(Engine, Answers, Collection)}, remembering rule outcomes in {@code oracle} (built over
+     * {@code engine}'s rules). A console checks after every answer; the decision keys of one check are
+     * mostly those of the previous one, so sharing the oracle makes the later checks nearly free. The
+     * oracle is not thread-safe: one caller at a time.
+     */
+    public static Result check(Engine engine, DecisionOracle oracle, Answers answersSoFar, Collection<String> remaining) {
         Questionnaire questionnaire = engine.questionnaire();
-        DecisionOracle oracle = new DecisionOracle(engine.rules());
         List<Question> open = new ArrayList<>();
         for (Question q : questionnaire.questions()) {
             if (remaining.contains(q.id())) {

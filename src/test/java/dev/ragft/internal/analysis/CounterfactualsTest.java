@@ -7,6 +7,7 @@ import dev.ragft.Analysis;
 import dev.ragft.Flip;
 import dev.ragft.internal.Engine;
 import dev.ragft.model.Strategy;
+import dev.ragft.testing.Fixtures;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import dev.ragft.cost.CostModel;
 import dev.ragft.internal.Engine;
 import dev.ragft.model.CostFacts;
 import dev.ragft.questionnaire.ResolvedAnswers;
+import dev.ragft.testing.Fixtures;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

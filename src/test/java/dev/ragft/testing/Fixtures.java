@@ -1,4 +1,4 @@
-package dev.ragft.internal.analysis;
+package dev.ragft.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,10 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The real rules and questionnaire, and the consultations the analysis tests run over. */
-final class Fixtures {
+/** The real rules and questionnaire, and the consultations the analysis and console tests run over. */
+public final class Fixtures {
 
-    record Consultation(String name, Answers answers) {
+    /** One consultation: where it came from and its answers. */
+    public record Consultation(String name, Answers answers) {
         @Override
         public String toString() {
             return name;
@@ -30,7 +31,8 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static synchronized Engine engine() {
+    /** The engine over the repo's rules and questionnaire, compiled once per test JVM. */
+    public static synchronized Engine engine() {
         if (engine == null) {
             try {
                 engine = new Engine(Questionnaire.load(Path.of("questionnaires/advisor.json")),
@@ -43,7 +45,7 @@ final class Fixtures {
     }
 
     /** The shipped examples ({@code questionnaires/examples/*.json}) and this package's own fixtures. */
-    static List<Consultation> consultations() {
+    public static List<Consultation> consultations() {
         List<Consultation> all = new ArrayList<>();
         for (Path folder : List.of(Path.of("questionnaires/examples"), Path.of("src/test/resources/analysis"))) {
             if (!Files.isDirectory(folder)) {
