@@ -10,9 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -63,12 +61,8 @@ final class BatchCommand {
         }
         try {
             return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new Cli.UsageProblem("cannot read '" + input + "': no such file");
-        } catch (AccessDeniedException e) {
-            throw new Cli.UsageProblem("cannot read '" + input + "': permission denied");
         } catch (IOException e) {
-            throw new Cli.UsageProblem("cannot read '" + input + "': " + e.getMessage());
+            throw Inputs.cannotRead(input, e);
         }
     }
 

@@ -39,12 +39,8 @@ final class Inputs {
                 throw new Cli.UsageProblem("cannot read '" + name + "': it is a folder, not an answers file");
             }
             return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new Cli.UsageProblem("cannot read '" + name + "': no such file");
-        } catch (AccessDeniedException e) {
-            throw new Cli.UsageProblem("cannot read '" + name + "': permission denied");
         } catch (IOException e) {
-            throw new Cli.UsageProblem("cannot read '" + name + "': " + e.getMessage());
+            throw cannotRead(name, e);
         }
     }
 
@@ -63,6 +59,14 @@ final class Inputs {
             return Answers.fromJson(tree.get("answers").toString(), sourceName);
         }
         return Answers.fromJson(text, sourceName);
+    }
+
+    /** Words an I/O failure on a file the user named, for {@link ExitCodes#BAD_INPUT}. */
+    static Cli.UsageProblem cannotRead(String name, IOException failure) {
+        String why = failure instanceof NoSuchFileException ? "no such file"
+                : failure instanceof AccessDeniedException ? "permission denied"
+                : failure.getMessage();
+        return new Cli.UsageProblem("cannot read '" + name + "': " + why);
     }
 
     static String sourceName(String name) {
