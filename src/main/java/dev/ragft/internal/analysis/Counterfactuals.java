@@ -24,6 +24,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -81,22 +82,30 @@ public final class Counterfactuals {
     }
 
     private Analysis run() {
+        List<Question> questions = engine.questionnaire().questions();
+        // The questions are independent searches, nearly all rule sessions: on a cold JVM they are most of
+        // a short `ragft advise`, so they run on every core. Results land by index, so order stays fixed.
+        Flip[] found = new Flip[questions.size()];
+        IntStream.range(0, questions.size()).parallel().forEach(i -> found[i] = nearest(questions.get(i)));
         List<Flip> flips = new ArrayList<>();
         List<String> stable = new ArrayList<>();
-        for (Question question : engine.questionnaire().questions()) {
-            Flip flip = switch (question.type()) {
-                case ENUM, BOOLEAN -> nearestChoice(question);
-                case INTEGER, NUMBER -> nearestNumber(question);
-            };
-            if (flip == null) {
-                stable.add(question.id());
+        for (int i = 0; i < found.length; i++) {
+            if (found[i] == null) {
+                stable.add(questions.get(i).id());
             } else {
-                flips.add(flip);
+                flips.add(found[i]);
             }
         }
         // List.sort is stable, so equal distances keep questionnaire order.
         flips.sort(Comparator.comparingDouble(Flip::distance));
         return new Analysis(baseline, flips, stable, crossover(advice), oracle.evaluations());
+    }
+
+    private Flip nearest(Question question) {
+        return switch (question.type()) {
+            case ENUM, BOOLEAN -> nearestChoice(question);
+            case INTEGER, NUMBER -> nearestNumber(question);
+        };
     }
 
     // --- enums and booleans ------------------------------------------------------------------------

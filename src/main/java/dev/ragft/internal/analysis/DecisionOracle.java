@@ -10,9 +10,10 @@ import dev.ragft.model.Recommendation;
 import dev.ragft.model.Strategy;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import org.kie.api.runtime.KieSession;
 
@@ -38,8 +39,8 @@ import org.kie.api.runtime.KieSession;
  *       month exists and falls within the horizon.</li>
  * </ul>
  * A policy owner who adds a rule comparing one of these numbers elsewhere must extend the buckets
- * here; the test fails until then. Instances are not thread-safe (the memo is a plain map); create
- * one per analysis.
+ * here; the test fails until then. Instances are thread-safe (the analysis searches questions on
+ * several threads); two threads may evaluate the same key once each, which is harmless.
  */
 public final class DecisionOracle {
 
@@ -76,8 +77,8 @@ public final class DecisionOracle {
     private final long[] trainingEdges;
     private final long[] latencyEdges;
     private final long[] retrainEdges;
-    private final Map<Key, Strategy> memo = new HashMap<>();
-    private int evaluations;
+    private final Map<Key, Strategy> memo = new ConcurrentHashMap<>();
+    private final AtomicInteger evaluations = new AtomicInteger();
 
     public DecisionOracle(RuleBase rules) {
         this.rules = rules;
@@ -121,7 +122,7 @@ public final class DecisionOracle {
 
     /** How many rule sessions this oracle has run (the rest were answered from the memo). */
     public int evaluations() {
-        return evaluations;
+        return evaluations.get();
     }
 
     /** Which {@link CostRegion} the cost rules see these facts in. */
@@ -176,7 +177,7 @@ public final class DecisionOracle {
 
     // A lean session: no listener, no sorting; only the recommendation is read.
     private Strategy evaluate(Profile profile, CostFacts costs) {
-        evaluations++;
+        evaluations.incrementAndGet();
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.insert(policy);
