@@ -20,7 +20,8 @@ import java.util.Locale;
 
 /**
  * Not API. The plain-text report: recommendation and summary first, then the criteria trace, the
- * costs and the caveats. Pure ASCII so it reads the same in any terminal, log or e-mail.
+ * costs and the caveats. Plain text without colour or box drawing, so it reads the same in any
+ * terminal, log or e-mail (UTF-8: the "what would change" lines use an arrow).
  */
 public final class TextReport {
 
