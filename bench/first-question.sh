@@ -16,7 +16,7 @@ times=()
 for i in $(seq 1 "$runs"); do
   session="ragft-bench-$$-$i"
   start=$(date +%s%N)
-  tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" "env RAGFT_JAVA_OPTS='${RAGFT_JAVA_OPTS:-}' $home/ragft --draft $work/draft.json"
+  tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" "env RAGFT_JAVA_OPTS='${RAGFT_JAVA_OPTS:-}' $home/ragft"
   while :; do
     if tmux capture-pane -p -t "$session" 2>/dev/null | grep -q '\[1/'; then
       end=$(date +%s%N)

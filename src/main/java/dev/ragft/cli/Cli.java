@@ -4,6 +4,7 @@ import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RuleError;
 import dev.ragft.RulesException;
+import dev.ragft.console.Console;
 import dev.ragft.questionnaire.QuestionnaireException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -20,6 +21,9 @@ public final class Cli {
         commandLine.setExecutionExceptionHandler(Cli::report);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setUsageHelpAutoWidth(true);
+        if (Boolean.getBoolean(Console.CDS_TRAINING_PROPERTY)) {
+            Console.loadTerminalClasses();
+        }
         return commandLine;
     }
 

@@ -39,6 +39,18 @@ import java.util.function.Supplier;
  */
 public final class Console {
 
+    /** Set by the launcher on the run that records its class archive; see {@link #loadTerminalClasses()}. */
+    public static final String CDS_TRAINING_PROPERTY = "ragft.cds.training";
+
+    /**
+     * Loads the terminal classes the console needs, without a terminal: for the launcher's class-archive
+     * training run, so the console's first question does not wait for them to load from the jar.
+     */
+    public static void loadTerminalClasses() {
+        JLinePrompter.loadClasses();
+    }
+
+
     /** How many of the new flips {@code what-if} shows. */
     private static final int WHAT_IF_FLIPS = 3;
 

@@ -1,6 +1,8 @@
 package dev.ragft.console;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -53,6 +55,20 @@ final class JLinePrompter implements Prompter {
             return new JLinePrompter(terminal, noColour);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Builds a terminal and a line reader on null streams and closes them, so that a JVM recording a
+     * class archive (the launcher's training run) loads JLine's classes; the console then finds them in
+     * the archive instead of the jar.
+     */
+    static void loadClasses() {
+        try (Terminal terminal = TerminalBuilder.builder().system(false).name("ragft").type("xterm-256color")
+                .streams(InputStream.nullInputStream(), OutputStream.nullOutputStream()).build()) {
+            new JLinePrompter(terminal, false).println("");
+        } catch (IOException | RuntimeException ignored) {
+            // Only a missed optimisation: the console loads the classes itself when it needs them.
         }
     }
 
