@@ -21,8 +21,8 @@ class EmbeddingReadmeTest {
 
     static String section() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("<!-- section: embedding");
-        int end = readme.indexOf("<!-- section:", start + 1);
+        int start = readme.indexOf("\n## Embedding\n");
+        int end = readme.indexOf("\n## ", start + 1);
         assertThat(start).as("README has the embedding section").isNotNegative();
         return readme.substring(start, end < 0 ? readme.length() : end);
     }
