@@ -121,15 +121,16 @@ public final class Console {
                     System.out, true));
         }
         Questionnaire loaded = questionnaire.get();
-        Prompter prompter;
-        try {
-            prompter = opening.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        // On a terminal the first question is printed while JLine is still opening; reading waits for it.
+        EarlyPrompter early = new EarlyPrompter(opening, System.out, noColour != null && !noColour.isEmpty());
+        Prompter prompter = tty ? early : early.terminal();
         String debug = System.getenv("RAGFT_DEBUG");
-        if (debug != null && !debug.isBlank() && !"0".equals(debug) && prompter instanceof JLinePrompter jline) {
-            System.err.println("ragft: terminal " + jline.terminalType());
+        if (debug != null && !debug.isBlank() && !"0".equals(debug)) {
+            opening.thenAccept(opened -> {
+                if (opened instanceof JLinePrompter jline) {
+                    System.err.println("ragft: terminal " + jline.terminalType());
+                }
+            });
         }
         Console console = new Console(compiler, draft, new StartSignal(prompter, firstPrompt), tty, System.err, allQuestions);
         console.pending = compiling;

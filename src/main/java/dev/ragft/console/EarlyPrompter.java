@@ -1,0 +1,78 @@
+package dev.ragft.console;
+
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A prompter for the moments while the terminal is still opening: lines go straight to standard
+ * output, so the first question is on screen without waiting for JLine (opening the system terminal
+ * costs about 0.15 s here); the first read waits for the terminal, and from then on everything goes
+ * through it. Keys typed meanwhile wait in the terminal's own input buffer, so nothing is lost.
+ */
+final class EarlyPrompter implements Prompter {
+
+    private final CompletableFuture<Prompter> opening;
+    private final PrintStream out;
+    private final Style earlyStyle;
+    private Prompter terminal;
+
+    EarlyPrompter(CompletableFuture<Prompter> opening, PrintStream out, boolean noColour) {
+        this.opening = opening;
+        this.out = out;
+        this.earlyStyle = guessStyle(noColour);
+    }
+
+    // What JLine will decide from the terminal, guessed from the environment: any named terminal but a
+    // dumb one gets colour and, with a UTF-8 locale, box drawing.
+    private static Style guessStyle(boolean noColour) {
+        String type = System.getenv("TERM");
+        if (type == null || type.isBlank() || type.startsWith("dumb")) {
+            return Style.PLAIN;
+        }
+        return new Style(!noColour, StandardCharsets.UTF_8.equals(Charset.defaultCharset()));
+    }
+
+    @Override
+    public String readLine(String prompt, List<String> completions) throws EndOfInput, Interrupted {
+        return terminal().readLine(prompt, completions);
+    }
+
+    @Override
+    public void println(String text) {
+        if (terminal == null && !opening.isDone()) {
+            out.println(text);
+            out.flush();
+        } else {
+            terminal().println(text);
+        }
+    }
+
+    @Override
+    public Style style() {
+        return terminal == null && !opening.isDone() ? earlyStyle : terminal().style();
+    }
+
+    @Override
+    public void close() {
+        if (terminal != null || opening.isDone()) {
+            terminal().close();
+        }
+    }
+
+    /** The opened terminal, waiting for it if need be; a failure to open surfaces as it would have. */
+    Prompter terminal() {
+        if (terminal == null) {
+            out.flush();
+            try {
+                terminal = opening.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        return terminal;
+    }
+}
