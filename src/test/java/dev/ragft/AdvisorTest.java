@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ragft.model.Strategy;
+import dev.ragft.testing.RulesCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,16 +44,11 @@ class AdvisorTest {
 
     @Test
     void aThresholdTheRulesUseButThePolicyLacksIsACompileErrorWithFileAndLine(@TempDir Path dir) throws IOException {
-        try (var files = Files.list(Path.of("rules"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()));
-            }
-        }
-        Path policy = dir.resolve("policy.properties");
-        Files.writeString(policy, Files.readString(policy).replace("cost.parity-band = 0.10", ""));
-        assertThatThrownBy(() -> Advisor.fromDirectory(dir))
+        Path rules = RulesCopy.of(dir);
+        RulesCopy.edit(rules, "policy.properties", "cost.parity-band = 0.10", "");
+        assertThatThrownBy(() -> Advisor.fromDirectory(rules))
                 .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.errors()).anySatisfy(error -> {
-                    assertThat(error.file()).isEqualTo(dir.resolve("40-cost-analysis.drl"));
+                    assertThat(error.file()).isEqualTo(rules.resolve("40-cost-analysis.drl"));
                     assertThat(error.line()).isPositive();
                     assertThat(error.message()).contains("cost.parity-band");
                 }));

@@ -3,8 +3,8 @@ package dev.ragft.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ragft.testing.RagftProcess;
+import dev.ragft.testing.RulesCopy;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -68,16 +68,10 @@ class AdviseBadInputTest {
 
     @Test
     void brokenRuleGivesExitThreeWithFileAndLine(@TempDir Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()));
-            }
-        }
-        Path broken = dir.resolve("50-quality.drl");
-        String text = Files.readString(broken);
-        Files.writeString(broken, text.replaceFirst("Profile\\(outOfDomainQueries == OutOfDomain.OFTEN\\)",
-                "Profile(outOfDomainQueries == OutOfDomain.OFTEN"));
-        RagftProcess.Result result = RagftProcess.runWithInput("{" + VALID + "}", "advise", "--rules", dir.toString(), "-");
+        Path rules = RulesCopy.of(dir);
+        RulesCopy.edit(rules, "50-quality.drl", "Profile(outOfDomainQueries == OutOfDomain.OFTEN)",
+                "Profile(outOfDomainQueries == OutOfDomain.OFTEN");
+        RagftProcess.Result result = RagftProcess.runWithInput("{" + VALID + "}", "advise", "--rules", rules.toString(), "-");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.RULES);
         assertThat(result.stderr()).containsPattern("50-quality\\.drl:\\d+:\\d+: ");
         assertThat(result.all()).doesNotContain("\tat ");

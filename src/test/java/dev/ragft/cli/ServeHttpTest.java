@@ -9,6 +9,7 @@ import dev.ragft.Advisor;
 import dev.ragft.Answers;
 import dev.ragft.InputError;
 import dev.ragft.questionnaire.Questionnaire;
+import dev.ragft.testing.RulesCopy;
 import dev.ragft.testing.ServeProcess;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,6 +52,7 @@ class ServeHttpTest {
                     + " \"hosting_infrastructure\": false, \"training_examples\": 40, \"on_prem_required\": true}");
 
     @TempDir
+    static Path work;
     static Path rulesCopy;
 
     static ServeProcess server;
@@ -60,11 +61,7 @@ class ServeHttpTest {
 
     @BeforeAll
     static void start() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, rulesCopy.resolve(file.getFileName()));
-            }
-        }
+        rulesCopy = RulesCopy.of(work);
         server = ServeProcess.start("--rules", rulesCopy.toString(), "--watch", "--watch-interval", "100");
         client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30)).build();

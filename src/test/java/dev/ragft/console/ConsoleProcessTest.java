@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ragft.testing.RagftProcess;
+import dev.ragft.testing.RulesCopy;
 import dev.ragft.testing.Tmux;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,13 +177,7 @@ class ConsoleProcessTest {
     @Test
     void inATerminalReloadKeepsTheLastGoodRulesAfterABrokenEdit() throws IOException {
         assumeTrue(Tmux.available(), "tmux is not installed");
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(RagftProcess.REPO.resolve("rules"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, rules.resolve(file.getFileName()));
-            }
-        }
+        Path rules = RulesCopy.of(dir);
         try (Tmux tmux = Tmux.start(RagftProcess.command("--all-questions", "--rules", rules.toString(), "--draft",
                 dir.resolve("draft.json").toString()), dir, "NO_COLOR=1")) {
             for (int i = 0; i < ANSWERS.size(); i++) {

@@ -7,6 +7,7 @@ import dev.ragft.RulesException;
 import dev.ragft.model.KnowledgeChange;
 import dev.ragft.model.Profile;
 import dev.ragft.model.QueryVariety;
+import dev.ragft.testing.RulesCopy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompiledRulesCacheTest {
 
     @TempDir
+    Path work;
     Path rulesDir;
 
     @TempDir
@@ -40,11 +42,7 @@ class CompiledRulesCacheTest {
 
     @BeforeEach
     void copyRealRulesAndWarmCache() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, rulesDir.resolve(file.getFileName()));
-            }
-        }
+        rulesDir = RulesCopy.of(work);
         try (Stream<Path> files = Files.list(sharedCache)) {
             for (Path file : files.toList()) {
                 Files.copy(file, cacheDir.resolve(file.getFileName()));

@@ -14,6 +14,7 @@ import dev.ragft.model.ModelSize;
 import dev.ragft.model.Profile;
 import dev.ragft.model.QueryVariety;
 import dev.ragft.model.Strategy;
+import dev.ragft.testing.RulesCopy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -105,12 +106,8 @@ class RuleBaseTest {
 
     @Test
     void twoBlockersOfFineTuningStillGiveOneRecommendationNamingBoth(@TempDir Path dir) throws IOException {
-        try (var files = Files.list(Path.of("rules"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()));
-            }
-        }
-        Files.writeString(dir.resolve("80-audit-blocks-fine-tuning.drl"), """
+        Path rules = RulesCopy.of(dir);
+        Files.writeString(rules.resolve("80-audit-blocks-fine-tuning.drl"), """
                 package dev.ragft.rules;
                 import dev.ragft.model.Profile;
                 import dev.ragft.model.Blocker;
@@ -123,7 +120,7 @@ class RuleBaseTest {
                     insertLogical(new Blocker(Option.FINE_TUNE, "policy requires cited sources"));
                 end
                 """);
-        RuleBase edited = RuleBase.compile(RuleSource.fromDirectory(dir));
+        RuleBase edited = RuleBase.compile(RuleSource.fromDirectory(rules));
         var result = edited.evaluate(profile(KnowledgeChange.RARELY, QueryVariety.REPETITIVE, 1000, true, 10, false, true),
                 smallCompanyCosts());
         assertThat(result.recommendation().strategy()).isEqualTo(Strategy.RAG);
