@@ -6,6 +6,7 @@ import dev.ragft.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.internal.AtomicFiles;
+import dev.ragft.internal.Consultations;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.IOException;
@@ -46,7 +47,8 @@ final class Inputs {
 
     /**
      * Reads answers from a plain answers file, or from an example consultation
-     * ({@code {"description", "answers": {...}, "expect"}}), whose answers are used and the rest ignored.
+     * ({@code {"description", "answers": {...}, "expect"}}), whose answers are used; which shape a file
+     * has is decided as {@code rules test} and {@code rules diff} decide it ({@link Consultations#isExample}).
      */
     static Answers parseAnswers(String text, String sourceName) {
         JsonNode tree;
@@ -55,7 +57,7 @@ final class Inputs {
         } catch (IOException e) {
             return Answers.fromJson(text, sourceName); // reports the syntax error with its line and column
         }
-        if (tree != null && tree.isObject() && tree.path("answers").isObject()) {
+        if (tree != null && tree.isObject() && Consultations.isExample(tree)) {
             return Answers.fromJson(tree.get("answers").toString(), sourceName);
         }
         return Answers.fromJson(text, sourceName);

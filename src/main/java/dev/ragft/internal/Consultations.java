@@ -104,8 +104,11 @@ public final class Consultations {
         return new Consultation(file, description, answers, expect);
     }
 
-    // An example has an "answers" object and nothing but the example keys; anything else is answers.
-    private static boolean isExample(JsonNode root) {
+    /**
+     * Whether a parsed file is an example consultation: an {@code "answers"} object and nothing but the
+     * example keys. Anything else is read as a plain answers file, so a stray key is reported, not ignored.
+     */
+    public static boolean isExample(JsonNode root) {
         if (!root.path("answers").isObject()) {
             return false;
         }

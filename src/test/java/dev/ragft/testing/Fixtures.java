@@ -1,8 +1,7 @@
 package dev.ragft.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragft.Answers;
+import dev.ragft.internal.Consultations;
 import dev.ragft.internal.Engine;
 import dev.ragft.internal.RuleBase;
 import dev.ragft.internal.RuleSource;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The real rules and questionnaire, and the consultations the analysis and console tests run over. */
 public final class Fixtures {
@@ -51,12 +49,10 @@ public final class Fixtures {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                    JsonNode root = new ObjectMapper().readTree(Files.readString(file));
-                    JsonNode answers = root.has("answers") ? root.get("answers") : root;
-                    all.add(new Consultation(folder.getFileName() + "/" + file.getFileName(),
-                            Answers.fromJson(answers.toString(), file.toString())));
+            try {
+                // Read as `rules test` and `rules diff` read them: examples or plain answers files.
+                for (dev.ragft.internal.Consultation read : Consultations.readFolder(folder)) {
+                    all.add(new Consultation(folder.getFileName() + "/" + read.file().getFileName(), read.answers()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
