@@ -309,6 +309,10 @@ final class Interview {
         while (true) {
             String line = prompter.readLine(prompt, words).trim();
             String command = line.toLowerCase(Locale.ROOT);
+            Action moved = navigation(command);
+            if (moved != null) {
+                return moved;
+            }
             switch (command) {
                 case "help", "?" -> {
                     help(q);
@@ -317,16 +321,6 @@ final class Interview {
                 case "why" -> {
                     why(q.criteria());
                     continue;
-                }
-                case "back" -> {
-                    return Action.BACK;
-                }
-                case "quit", "exit" -> {
-                    return Action.QUIT;
-                }
-                case "all" -> {
-                    askEverything();
-                    return Action.NEXT;
                 }
                 case "skip" -> {
                     if (mustAnswer(q)) {
@@ -417,6 +411,10 @@ final class Interview {
         while (true) {
             String line = prompter.readLine("  (yes/no) [Y/n] > ", List.of("yes", "no", "help", "why", "back", "all", "quit"))
                     .trim().toLowerCase(Locale.ROOT);
+            Action moved = navigation(line);
+            if (moved != null) {
+                return moved;
+            }
             switch (line) {
                 case "", "y", "yes" -> {
                     List<String> set = new ArrayList<>();
@@ -440,21 +438,24 @@ final class Interview {
                     prompter.println("  answer no to enter your own figures one by one. Guide section: Cost analysis");
                 }
                 case "why" -> why(costs.stream().flatMap(q -> q.criteria().stream()).distinct().toList());
-                case "back" -> {
-                    return Action.BACK;
-                }
-                case "quit", "exit" -> {
-                    return Action.QUIT;
-                }
-                case "all" -> {
-                    askEverything();
-                    return Action.NEXT;
-                }
                 case "skip" -> prompter.println(style.warn("  ! answer yes to take the defaults, or no to enter your own"));
                 default -> prompter.println(style.warn("  ! expected yes or no, got \"" + line + "\"")
                         + style.dim(" (help, back, quit)"));
             }
         }
+    }
+
+    /** What back, quit and all do at any prompt of the interview; {@code null} for anything else. */
+    private Action navigation(String command) {
+        return switch (command) {
+            case "back" -> Action.BACK;
+            case "quit", "exit" -> Action.QUIT;
+            case "all" -> {
+                askEverything();
+                yield Action.NEXT;
+            }
+            default -> null;
+        };
     }
 
     private static String shortName(Question q) {
