@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Not API. Reads {@code policy.properties} with line numbers, so a typo in a weight is reported as
  * {@code file:line} like a DRL error. Only {@code key = number} lines and comments are allowed.
  */
 public final class PolicyFile {
+
+    /** How a DRL file asks for a policy value: {@code threshold("key")}; group 1 is the key. */
+    public static final Pattern THRESHOLD_REFERENCE = Pattern.compile("threshold\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     /** Weights beyond this would let one criterion outvote the whole catalogue. */
     public static final double MAX_WEIGHT = 10;

@@ -48,7 +48,6 @@ public final class RuleBase {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final String VIRTUAL_ROOT = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
-    private static final Pattern POLICY_REFERENCE = Pattern.compile("threshold\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     private final RuleSource source;
     private final KieBase kieBase;
@@ -162,7 +161,7 @@ public final class RuleBase {
         for (RuleSource.SourceFile drl : source.drl()) {
             String[] lines = drl.text().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                Matcher threshold = POLICY_REFERENCE.matcher(lines[i]);
+                Matcher threshold = PolicyFile.THRESHOLD_REFERENCE.matcher(lines[i]);
                 while (threshold.find()) {
                     if (!policy.entries().containsKey(threshold.group(1))) {
                         errors.add(new RuleError(drl.path(), i + 1, threshold.start() + 1,

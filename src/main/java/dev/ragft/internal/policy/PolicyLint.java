@@ -32,7 +32,6 @@ public final class PolicyLint {
     /** Fact types that carry the consultation's input; rules read them and must never change them. */
     static final Set<String> INPUT_FACTS = Set.of("Profile", "CostFacts", "Policy");
 
-    private static final Pattern THRESHOLD = Pattern.compile("threshold\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern BINDING = Pattern.compile("\\$(\\w+)\\s*:\\s*(?:[\\w.]+\\.)?(\\w+)\\s*\\(");
     private static final Pattern MUTATION = Pattern.compile(
             "\\b(?:drools\\s*\\.\\s*)?(modify|update|retract|delete)\\s*\\(\\s*\\$(\\w+)");
@@ -171,7 +170,7 @@ public final class PolicyLint {
         }
         Set<String> referenced = new TreeSet<>();
         for (RuleSource.SourceFile drl : source.drl()) {
-            Matcher matcher = THRESHOLD.matcher(drl.text());
+            Matcher matcher = PolicyFile.THRESHOLD_REFERENCE.matcher(drl.text());
             while (matcher.find()) {
                 referenced.add(matcher.group(1));
             }
