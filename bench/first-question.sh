@@ -1,39 +1,71 @@
 #!/usr/bin/env bash
 # Time to first question (SPEC §7: within 0.3 s), whole process, on a real pseudo-terminal.
-# Starts `./ragft` in a detached tmux pane RUNS times and polls the pane until the first question's
-# progress marker "[1/" is on screen; prints each time and the median, in seconds.
+# Starts `./ragft` in a detached tmux pane RUNS times and polls the pane until the whole first question
+# is on screen: its progress marker "[1/", its choices, and the input prompt after them ("... >"), which
+# JLine draws once the terminal is ready for typing. Prints each time and the median, in milliseconds.
 # The clock starts before `tmux new-session`, so pane creation and the launcher script are included.
-# Usage: bench/first-question.sh [RUNS]   (default 11; needs tmux, and builds the jar first if stale)
-# RAGFT_JAVA_OPTS is passed to the launcher inside the pane (e.g. to try a class-data-sharing archive).
+#
+# Usage: bench/first-question.sh [RUNS] [OTHER_CHECKOUT]
+#   RUNS defaults to 11. With OTHER_CHECKOUT (another clone or worktree of ragft, e.g. one made with
+#   `git worktree add /tmp/base HEAD~1`), runs alternate between the two so that both see the same
+#   machine noise, and the ratio of the medians is printed.
+# Needs tmux; builds the jars first if stale. RAGFT_JAVA_OPTS is passed to the launcher in the pane.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-11}"
+other="${2:-}"
 command -v tmux >/dev/null || { echo "tmux is needed" >&2; exit 1; }
-"$home/ragft" --version >/dev/null   # build the jar now, outside the measurement
+homes=("$home")
+if [ -n "$other" ]; then
+  homes+=("$(cd "$other" && pwd)")
+fi
+for h in "${homes[@]}"; do
+  "$h/ragft" --version >/dev/null   # build the jar now, outside the measurement
+done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-times=()
-for i in $(seq 1 "$runs"); do
-  session="ragft-bench-$$-$i"
+
+# Prints the milliseconds from launch to the first question of the ragft in checkout $1.
+first_question_ms() {
+  local session="ragft-bench-$$-$RANDOM" start end
   start=$(date +%s%N)
-  tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" "env RAGFT_JAVA_OPTS='${RAGFT_JAVA_OPTS:-}' $home/ragft"
+  tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" "env RAGFT_JAVA_OPTS='${RAGFT_JAVA_OPTS:-}' $1/ragft"
   while :; do
-    if tmux capture-pane -p -t "$session" 2>/dev/null | grep -q '\[1/'; then
+    if tmux capture-pane -p -t "$session" 2>/dev/null | awk '/\[1\// { q = 1 } q && />$/ { ready = 1 } END { exit !ready }'; then
       end=$(date +%s%N)
       break
     fi
     if (( ($(date +%s%N) - start) > 20000000000 )); then
-      echo "run $i: no question within 20 s" >&2; tmux kill-session -t "$session"; exit 1
+      echo "no question within 20 s from $1" >&2; tmux kill-session -t "$session"; exit 1
     fi
     sleep 0.01   # a busy poll would take one of the two cores from the JVM being measured
   done
   tmux send-keys -t "$session" quit Enter
   sleep 0.3
   tmux kill-session -t "$session" 2>/dev/null || true
-  ms=$(( (end - start) / 1000000 ))
-  times+=("$ms")
-  echo "run $i: ${ms} ms"
-  sleep 0.5   # let the previous JVM's background rule compilation finish
+  sleep 0.5   # let the JVM's background rule compilation finish before the next run
+  echo $(( (end - start) / 1000000 ))
+}
+
+median() {
+  local sorted
+  sorted=($(printf '%s\n' "$@" | sort -n))
+  echo "${sorted[$(( ${#sorted[@]} / 2 ))]}"
+}
+
+this=() that=()
+for i in $(seq 1 "$runs"); do
+  ms=$(first_question_ms "$home"); this+=("$ms")
+  if [ -n "$other" ]; then
+    other_ms=$(first_question_ms "${homes[1]}"); that+=("$other_ms")
+    echo "run $i: ${ms} ms (other checkout: ${other_ms} ms)"
+  else
+    echo "run $i: ${ms} ms"
+  fi
 done
-sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-echo "median time to first question over $runs runs: ${sorted[$(( runs / 2 ))]} ms"
+m=$(median "${this[@]}")
+echo "median time to first question over $runs runs: ${m} ms"
+if [ -n "$other" ]; then
+  o=$(median "${that[@]}")
+  echo "median for ${homes[1]}: ${o} ms; ratio this/other: $(awk -v a="$m" -v b="$o" 'BEGIN { printf "%.2f", a / b }')"
+fi

@@ -17,10 +17,13 @@ import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,17 +42,46 @@ import java.util.function.Supplier;
  */
 public final class Console {
 
-    /** Set by the launcher on the run that records its class archive; see {@link #loadTerminalClasses()}. */
+    /** Set by the launcher on the run that records its class archive; see {@link #rehearse}. */
     public static final String CDS_TRAINING_PROPERTY = "ragft.cds.training";
 
+    /** What {@link #rehearse} types: a whole consultation, a few commands on the way, then the follow-ups. */
+    private static final List<String> REHEARSAL = List.of("help", "why", "sometimes", "weekly", "1", "", "3", "skip",
+            "10k", "medium", "800", "no", "yes", "yes", "", "", "5,000", "", "70b", "24", "y",
+            "how audit", "what-if monthly_queries=1M", "help", "quit");
+
     /**
-     * Loads the terminal classes the console needs, without a terminal: for the launcher's class-archive
-     * training run, so the console's first question does not wait for them to load from the jar.
+     * Runs a consultation on canned answers, printing nothing, and builds a JLine terminal and line reader
+     * on null streams: for the launcher's class-archive training run, so that the classes of the console
+     * (from the first question to the follow-up prompt) come from the archive instead of the jar, where
+     * each would be read, checked and linked while the user waits for the first question.
+     *
+     * @return whether the consultation went through to the follow-up prompt and ended there normally
+     * @throws IOException when no temporary file can be made for the draft
      */
-    public static void loadTerminalClasses() {
+    public static boolean rehearse(Supplier<RuleBase> compiler, Supplier<Questionnaire> questionnaire)
+            throws IOException {
         JLinePrompter.loadClasses();
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(shown, false, StandardCharsets.UTF_8);
+        Prompter plain = new PlainPrompter(new BufferedReader(new StringReader(String.join("\n", REHEARSAL))), out,
+                true);
+        EarlyPrompter early = new EarlyPrompter(CompletableFuture.completedFuture(plain), out, false);
+        Path draft = Files.createTempFile("ragft-rehearsal-", ".json");
+        try {
+            Console console = new Console(compiler, draft, new StartSignal(early, new CountDownLatch(1)), false, out,
+                    true);
+            console.questionnaire = questionnaire.get();
+            console.pending = compileAsync(compiler, new CountDownLatch(0));
+            int code = console.consult(Answers.empty(), Answers.empty());
+            out.flush();
+            return code == ExitCodes.OK && shown.toString(StandardCharsets.UTF_8).contains(FOLLOW_UP_PROMPT);
+        } finally {
+            Files.deleteIfExists(draft);
+        }
     }
 
+    private static final String FOLLOW_UP_PROMPT = "ragft> ";
 
     /** How many of the new flips {@code what-if} shows. */
     private static final int WHAT_IF_FLIPS = 3;
@@ -101,13 +133,16 @@ public final class Console {
         CompletableFuture<RuleBase> compiling = compileAsync(compiler, firstPrompt);
         boolean tty = System.console() != null;
         String noColour = System.getenv("NO_COLOR");
-        // The terminal and the questionnaire are both slow to load (class loading); do them side by side.
+        // The first question and its prompt are printed before JLine is open (EarlyPrompter), so opening the
+        // terminal, like compiling the rules, waits until they are on screen instead of competing with them
+        // for the two cores; keys typed meanwhile wait in the terminal's buffer.
         CompletableFuture<Prompter> opening = new CompletableFuture<>();
         if (tty) {
             Thread open = new Thread(new Runnable() {
                 @Override
                 public void run() {
                     try {
+                        firstPrompt.await(START_DELAY_MS, TimeUnit.MILLISECONDS);
                         opening.complete(JLinePrompter.open(noColour != null && !noColour.isEmpty()));
                     } catch (Throwable failure) {
                         opening.completeExceptionally(failure);
@@ -376,7 +411,7 @@ public final class Console {
         while (true) {
             String line;
             try {
-                line = prompter.readLine("ragft> ", words).trim();
+                line = prompter.readLine(FOLLOW_UP_PROMPT, words).trim();
             } catch (Prompter.EndOfInput | Prompter.Interrupted e) {
                 return ExitCodes.OK;
             }
@@ -538,6 +573,8 @@ public final class Console {
 
         @Override
         public String readLine(String prompt, List<String> completions) throws EndOfInput, Interrupted {
+            if (shown.getCount() > 0) {
+            }
             shown.countDown();
             return delegate.readLine(prompt, completions);
         }

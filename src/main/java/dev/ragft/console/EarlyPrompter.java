@@ -8,10 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A prompter for the moments while the terminal is still opening: lines go straight to standard
- * output, so the first question is on screen without waiting for JLine (opening the system terminal
- * costs about 0.15 s here); the first read waits for the terminal, and from then on everything goes
- * through it. Keys typed meanwhile wait in the terminal's own input buffer, so nothing is lost.
+ * A prompter for the moments while the terminal is still opening: lines and the first prompt go
+ * straight to standard output, so the first question is on screen without waiting for JLine (opening
+ * the system terminal and its line reader takes about 0.1 to 0.2 s here); the first read waits for the
+ * terminal, and from then on everything goes through it. Keys typed meanwhile wait in the terminal's
+ * own input buffer, so nothing is lost.
  */
 final class EarlyPrompter implements Prompter {
 
@@ -38,6 +39,13 @@ final class EarlyPrompter implements Prompter {
 
     @Override
     public String readLine(String prompt, List<String> completions) throws EndOfInput, Interrupted {
+        if (terminal == null && !opening.isDone()) {
+            // The prompt too goes out at once, so the whole question is on screen while JLine is still
+            // opening; the terminal then takes the line over.
+            out.print(prompt);
+            out.flush();
+            return terminal().readLineAfterShownPrompt(prompt, completions);
+        }
         return terminal().readLine(prompt, completions);
     }
 

@@ -292,8 +292,11 @@ final class Interview {
         if (q.type() == QuestionType.ENUM) {
             for (int i = 0; i < q.choices().size(); i++) {
                 Choice c = q.choices().get(i);
-                prompter.println(String.format(Locale.ROOT, "    %d) %-13s %s", i + 1, c.value(),
-                        style.dim(c.label() == null ? "" : c.label())));
+                // Padded by hand: String.format would load the locale data (about 20 ms on a cold JVM)
+                // just before the first question is shown.
+                StringBuilder line = new StringBuilder("    ").append(i + 1).append(") ").append(c.value());
+                line.append(" ".repeat(Math.max(1, 14 - c.value().length())));
+                prompter.println(line.append(style.dim(c.label() == null ? "" : c.label())).toString());
                 words.add(c.value().toLowerCase(Locale.ROOT));
             }
         } else if (q.type() == QuestionType.BOOLEAN) {

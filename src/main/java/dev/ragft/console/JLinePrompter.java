@@ -12,8 +12,10 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
 
 /**
  * The console on a real terminal, through JLine: line editing, history (up/down), tab completion of
@@ -50,12 +52,30 @@ final class JLinePrompter implements Prompter {
 
     /** Opens the system terminal; the caller has checked that standard input and output are one. */
     static JLinePrompter open(boolean noColour) {
+        Terminal terminal;
         try {
-            Terminal terminal = TerminalBuilder.builder().system(true).name("ragft").build();
-            return new JLinePrompter(terminal, noColour);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            terminal = nativeTerminal();
+        } catch (IOException | RuntimeException | LinkageError nativeFailed) {
+            try {
+                // JLine's own search over all its providers, down to a dumb terminal.
+                terminal = TerminalBuilder.builder().system(true).name("ragft").build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return new JLinePrompter(terminal, noColour);
+    }
+
+    /**
+     * The terminal through JLine's bundled native (JNI) provider alone, or an exception. JLine's default
+     * search also loads its Jansi, JNA and exec providers, and the exec one starts a {@code test -t}
+     * process to probe the streams: about 40 ms more before the console can read its first answer.
+     */
+    private static Terminal nativeTerminal() throws IOException {
+        return TerminalBuilder.builder().system(true).name("ragft")
+                .provider(TerminalBuilder.PROP_PROVIDER_JNI)
+                .dumb(false) // fail instead of settling for a dumb terminal; the caller then tries the rest
+                .build();
     }
 
     /**
@@ -86,6 +106,25 @@ final class JLinePrompter implements Prompter {
             throw new Interrupted();
         } catch (EndOfFileException e) {
             throw new EndOfInput();
+        }
+    }
+
+    @Override
+    public String readLineAfterShownPrompt(String prompt, List<String> words) throws EndOfInput, Interrupted {
+        // Keys typed before now were echoed by the terminal after the early prompt and wait unread in its
+        // buffer; JLine reads them and shows them again. So: stop the terminal's own echo (no key lands
+        // between here and JLine taking over), clear the line, and let JLine draw its prompt there.
+        Attributes original = terminal.getAttributes();
+        Attributes quiet = new Attributes(original);
+        quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(quiet);
+        try {
+            terminal.puts(InfoCmp.Capability.carriage_return);
+            terminal.puts(InfoCmp.Capability.clr_eol);
+            terminal.flush();
+            return readLine(prompt, words);
+        } finally {
+            terminal.setAttributes(original);
         }
     }
 

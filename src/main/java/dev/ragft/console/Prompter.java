@@ -16,6 +16,14 @@ interface Prompter {
      */
     String readLine(String prompt, List<String> completions) throws EndOfInput, Interrupted;
 
+    /**
+     * Reads one line like {@link #readLine}, when {@code prompt} is already on the current line of the
+     * screen, written before this prompter could read: the line is redrawn, not the prompt repeated.
+     */
+    default String readLineAfterShownPrompt(String prompt, List<String> completions) throws EndOfInput, Interrupted {
+        return readLine(prompt, completions);
+    }
+
     /** Prints one line (may contain newlines). */
     void println(String text);
 

@@ -298,6 +298,10 @@ final class QuestionnaireReader {
         Map<String, Question> questionById = unique(questions, Question::id, "question");
         int lastSection = -1;
         List<String> sectionOrder = sections.stream().map(Section::id).toList();
+        Map<String, Integer> positionById = new HashMap<>();
+        for (int i = 0; i < questions.size(); i++) {
+            positionById.putIfAbsent(questions.get(i).id(), i);
+        }
         for (Question q : questions) {
             String where = "question '" + q.id() + "'";
             if (!sectionById.containsKey(q.section())) {
@@ -320,8 +324,10 @@ final class QuestionnaireReader {
                 }
             }
             if (q.askWhen() != null) {
-                Question other = questionById.get(q.askWhen().question());
-                if (other == null || questions.indexOf(other) >= questions.indexOf(q)) {
+                // Looked up by id, not List.indexOf: record equals would bootstrap method handles on a
+                // cold JVM, and this runs before the console's first question.
+                Integer otherPosition = positionById.get(q.askWhen().question());
+                if (otherPosition == null || otherPosition >= positionById.get(q.id())) {
                     throw fail(where + ": askWhen must refer to an earlier question, got '" + q.askWhen().question() + "'");
                 }
             }

@@ -175,6 +175,22 @@ class ConsoleProcessTest {
     }
 
     @Test
+    void inATerminalKeysTypedBeforeTheConsoleIsReadyAreKeptAndTheAnswerShownOnce() throws IOException {
+        assumeTrue(Tmux.available(), "tmux is not installed");
+        Path draft = dir.resolve("draft.json");
+        try (Tmux tmux = Tmux.start(RagftProcess.command("--all-questions", "--draft", draft.toString()), dir)) {
+            // Typed at once: before the first question, or while it is shown and JLine is still opening.
+            tmux.type("weekly");
+            String screen = tmux.waitFor("[2/");
+            assertThat(Tmux.occurrences(screen, "(1-4 or a value) >")).as(screen).isEqualTo(1);
+            assertThat(screen).contains("(1-4 or a value) > weekly");
+            tmux.type("quit");
+            tmux.waitFor("[exit 0]");
+        }
+        assertThat(Files.readString(draft)).contains("\"knowledge_change\": \"WEEKLY\"");
+    }
+
+    @Test
     void inATerminalReloadKeepsTheLastGoodRulesAfterABrokenEdit() throws IOException {
         assumeTrue(Tmux.available(), "tmux is not installed");
         Path rules = RulesCopy.of(dir);

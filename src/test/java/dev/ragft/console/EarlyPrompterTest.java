@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +31,39 @@ class EarlyPrompterTest {
             }
         });
         assertThat(read).isNotDone(); // reading waits for the terminal
+        // ...but the prompt is already on screen, and the terminal is told so rather than repeating it
+        waitFor(() -> bytes.toString(StandardCharsets.UTF_8).endsWith("> "));
         opening.complete(terminal);
         assertThat(read.get()).isEqualTo("daily");
+        assertThat(terminal.promptsShownEarly).containsExactly("> ");
+        assertThat(terminal.output).doesNotContain("> ");
 
         early.println("[2/16] next");
         assertThat(terminal.output).contains("[2/16] next");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("[2/16]");
         assertThat(early.style()).isEqualTo(Style.PLAIN);
+    }
+
+    @Test
+    void onceTheTerminalIsOpenPromptsAreItsAlone() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        InterviewTest.ScriptedPrompter terminal = new InterviewTest.ScriptedPrompter(List.of("daily"));
+        EarlyPrompter early = new EarlyPrompter(CompletableFuture.completedFuture(terminal),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        assertThat(early.readLine("> ", List.of())).isEqualTo("daily");
+        assertThat(terminal.output).containsExactly("> ", "daily");
+        assertThat(terminal.promptsShownEarly).isEmpty();
+        assertThat(bytes.size()).isZero();
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Test

@@ -29,6 +29,8 @@ class InterviewTest {
     static final class ScriptedPrompter implements Prompter {
         final Deque<String> lines;
         final List<String> output = new ArrayList<>();
+        /** Prompts that were on screen before this prompter read (see {@link Prompter#readLineAfterShownPrompt}). */
+        final List<String> promptsShownEarly = new ArrayList<>();
 
         ScriptedPrompter(List<String> lines) {
             this.lines = new ArrayDeque<>(lines);
@@ -37,6 +39,16 @@ class InterviewTest {
         @Override
         public String readLine(String prompt, List<String> completions) throws EndOfInput, Interrupted {
             output.add(prompt);
+            return next();
+        }
+
+        @Override
+        public String readLineAfterShownPrompt(String prompt, List<String> completions) throws EndOfInput, Interrupted {
+            promptsShownEarly.add(prompt);
+            return next();
+        }
+
+        private String next() throws EndOfInput, Interrupted {
             if (lines.isEmpty()) {
                 throw new EndOfInput();
             }

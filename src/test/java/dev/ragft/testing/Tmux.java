@@ -111,7 +111,7 @@ public final class Tmux implements AutoCloseable {
         return waitFor(text, 1);
     }
 
-    static int occurrences(String haystack, String needle) {
+    public static int occurrences(String haystack, String needle) {
         int count = 0;
         for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length())) {
             count++;
