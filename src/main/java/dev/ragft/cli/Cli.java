@@ -17,6 +17,17 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Runs {@code ragft} with these arguments; returns the exit code. */
+    static int run(String[] args) {
+        if (args.length == 0) {
+            // The interactive console, with nothing to parse: skipping picocli's model building keeps it
+            // off the path to the first question (SPEC §7: on screen within 0.3 s).
+            return console();
+        }
+        EarlyRules.startFor(args);
+        return commandLine().execute(args);
+    }
+
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new RagftCommand());
         commandLine.setExecutionExceptionHandler(Cli::report);

@@ -31,10 +31,13 @@ final class PolicyOptions {
     Engine engine() {
         // Two cores, two independent loads: the rules (cache read or DRL compile) on a helper thread
         // while this one reads the questionnaire. Saves about a quarter of a CLI run's start-up.
-        FutureTask<RuleBase> rulesTask = new FutureTask<>(this::loadRules);
-        Thread loader = new Thread(rulesTask, "ragft-rules-loader");
-        loader.setDaemon(true);
-        loader.start();
+        FutureTask<RuleBase> rulesTask = rules == null ? EarlyRules.claim() : null;
+        if (rulesTask == null) {
+            rulesTask = new FutureTask<>(this::loadRules);
+            Thread loader = new Thread(rulesTask, "ragft-rules-loader");
+            loader.setDaemon(true);
+            loader.start();
+        }
         Questionnaire loaded = loadQuestionnaire();
         try {
             return new Engine(loaded, rulesTask.get());

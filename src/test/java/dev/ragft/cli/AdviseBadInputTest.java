@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ragft.testing.RagftProcess;
 import dev.ragft.testing.RulesCopy;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,21 @@ class AdviseBadInputTest {
         RulesCopy.edit(rules, "50-quality.drl", "Profile(outOfDomainQueries == OutOfDomain.OFTEN)",
                 "Profile(outOfDomainQueries == OutOfDomain.OFTEN");
         RagftProcess.Result result = RagftProcess.runWithInput("{" + VALID + "}", "advise", "--rules", rules.toString(), "-");
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.RULES);
+        assertThat(result.stderr()).containsPattern("50-quality\\.drl:\\d+:\\d+: ");
+        assertThat(result.all()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void brokenDefaultRulesGiveExitThreeWithFileAndLine(@TempDir Path home) throws IOException {
+        // The default rules load early, beside the argument parsing (EarlyRules); their errors must
+        // still be reported as the command's own.
+        Path rules = RulesCopy.of(home);
+        Files.createDirectories(home.resolve("questionnaires"));
+        Files.copy(Path.of("questionnaires/advisor.json"), home.resolve("questionnaires/advisor.json"));
+        RulesCopy.edit(rules, "50-quality.drl", "Profile(outOfDomainQueries == OutOfDomain.OFTEN)",
+                "Profile(outOfDomainQueries == OutOfDomain.OFTEN");
+        RagftProcess.Result result = RagftProcess.runInHome(home, "{" + VALID + "}", "advise", "-");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.RULES);
         assertThat(result.stderr()).containsPattern("50-quality\\.drl:\\d+:\\d+: ");
         assertThat(result.all()).doesNotContain("\tat ");

@@ -34,11 +34,16 @@ public final class RagftProcess {
 
     /** The command line that starts ragft with {@code args}; handy for pty-driven tests. */
     public static List<String> command(String... args) {
+        return command(REPO, args);
+    }
+
+    /** The command line that starts ragft with {@code home} in place of the repo (its rules/ and questionnaires/). */
+    private static List<String> command(Path home, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
-        command.add("-Dragft.home=" + REPO);
+        command.add("-Dragft.home=" + home);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.ragft.cli.Main");
@@ -48,8 +53,16 @@ public final class RagftProcess {
 
     /** Runs ragft to completion (at most two minutes) with {@code stdin} as standard input. */
     public static Result runWithInput(String stdin, String... args) {
+        return runInHome(REPO, stdin, args);
+    }
+
+    /**
+     * Runs ragft as {@link #runWithInput} does, as if the launcher lived in {@code home}: the default rules
+     * and questionnaire are {@code home}'s {@code rules/} and {@code questionnaires/}.
+     */
+    public static Result runInHome(Path home, String stdin, String... args) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(args)).directory(REPO.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command(home, args)).directory(REPO.toFile());
             builder.environment().remove("RAGFT_DEBUG");
             Process process = builder.start();
             CompletableFuture<String> out = drain(process.getInputStream());
