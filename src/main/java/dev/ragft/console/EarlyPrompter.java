@@ -19,27 +19,28 @@ final class EarlyPrompter implements Prompter {
     private final CompletableFuture<Prompter> opening;
     private final PrintStream out;
     private final Style earlyStyle;
+    /** Whether the terminal can clear a line, so JLine can take over an early prompt without repeating it. */
+    private final boolean capable;
     private Prompter terminal;
 
     EarlyPrompter(CompletableFuture<Prompter> opening, PrintStream out, boolean noColour) {
-        this.opening = opening;
-        this.out = out;
-        this.earlyStyle = guessStyle(noColour);
+        this(opening, out, noColour, System.getenv("TERM"));
     }
 
-    // What JLine will decide from the terminal, guessed from the environment: any named terminal but a
-    // dumb one gets colour and, with a UTF-8 locale, box drawing.
-    private static Style guessStyle(boolean noColour) {
-        String type = System.getenv("TERM");
-        if (type == null || type.isBlank() || type.startsWith("dumb")) {
-            return Style.PLAIN;
-        }
-        return new Style(!noColour, StandardCharsets.UTF_8.equals(Charset.defaultCharset()));
+    /** With the terminal type given, as {@code TERM} would ({@code null} when unset). */
+    EarlyPrompter(CompletableFuture<Prompter> opening, PrintStream out, boolean noColour, String type) {
+        this.opening = opening;
+        this.out = out;
+        this.capable = type != null && !type.isBlank() && !type.startsWith("dumb");
+        // What JLine will decide from the terminal, guessed from the environment: any named terminal but a
+        // dumb one gets colour and, with a UTF-8 locale, box drawing.
+        this.earlyStyle = capable ? new Style(!noColour, StandardCharsets.UTF_8.equals(Charset.defaultCharset()))
+                : Style.PLAIN;
     }
 
     @Override
     public String readLine(String prompt, List<String> completions) throws EndOfInput, Interrupted {
-        if (terminal == null && !opening.isDone()) {
+        if (terminal == null && !opening.isDone() && capable) {
             // The prompt too goes out at once, so the whole question is on screen while JLine is still
             // opening; the terminal then takes the line over.
             out.print(prompt);

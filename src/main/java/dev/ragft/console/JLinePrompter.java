@@ -119,8 +119,11 @@ final class JLinePrompter implements Prompter {
         quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
         terminal.setAttributes(quiet);
         try {
-            terminal.puts(InfoCmp.Capability.carriage_return);
-            terminal.puts(InfoCmp.Capability.clr_eol);
+            boolean erased = terminal.puts(InfoCmp.Capability.carriage_return)
+                    && terminal.puts(InfoCmp.Capability.clr_eol);
+            if (!erased) {
+                terminal.writer().println(); // a terminal that cannot clear a line: a fresh one instead
+            }
             terminal.flush();
             return readLine(prompt, words);
         } finally {

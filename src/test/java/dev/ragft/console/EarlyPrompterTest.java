@@ -17,7 +17,8 @@ class EarlyPrompterTest {
     void linesGoStraightOutUntilTheTerminalIsOpenThenThroughIt() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CompletableFuture<Prompter> opening = new CompletableFuture<>();
-        EarlyPrompter early = new EarlyPrompter(opening, new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        EarlyPrompter early = new EarlyPrompter(opening, new PrintStream(bytes, true, StandardCharsets.UTF_8), true,
+                "xterm-256color");
 
         early.println("[1/16] How often does the knowledge change?");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("[1/16] How often");
@@ -45,11 +46,32 @@ class EarlyPrompterTest {
     }
 
     @Test
+    void aDumbTerminalGetsItsPromptOnlyFromTheTerminalSinceItCannotClearTheEarlyOne() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CompletableFuture<Prompter> opening = new CompletableFuture<>();
+        EarlyPrompter early = new EarlyPrompter(opening, new PrintStream(bytes, true, StandardCharsets.UTF_8), true,
+                "dumb");
+        InterviewTest.ScriptedPrompter terminal = new InterviewTest.ScriptedPrompter(List.of("daily"));
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return early.readLine("> ", List.of());
+            } catch (Prompter.EndOfInput | Prompter.Interrupted e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        opening.complete(terminal);
+        assertThat(read.get()).isEqualTo("daily");
+        assertThat(terminal.output).containsExactly("> ", "daily");
+        assertThat(terminal.promptsShownEarly).isEmpty();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("> ");
+    }
+
+    @Test
     void onceTheTerminalIsOpenPromptsAreItsAlone() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         InterviewTest.ScriptedPrompter terminal = new InterviewTest.ScriptedPrompter(List.of("daily"));
         EarlyPrompter early = new EarlyPrompter(CompletableFuture.completedFuture(terminal),
-                new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), true, "xterm-256color");
         assertThat(early.readLine("> ", List.of())).isEqualTo("daily");
         assertThat(terminal.output).containsExactly("> ", "daily");
         assertThat(terminal.promptsShownEarly).isEmpty();
