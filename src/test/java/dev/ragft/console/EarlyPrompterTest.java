@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +23,9 @@ class EarlyPrompterTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("[1/16] How often");
 
         InterviewTest.ScriptedPrompter terminal = new InterviewTest.ScriptedPrompter(List.of("daily"));
-        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
-            try {
-                return early.readLine("> ", List.of());
-            } catch (Prompter.EndOfInput | Prompter.Interrupted e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(read).isNotDone(); // reading waits for the terminal
-        // ...but the prompt is already on screen, and the terminal is told so rather than repeating it
-        waitFor(() -> bytes.toString(StandardCharsets.UTF_8).endsWith("> "));
+        CompletableFuture<String> read = readWhileOpening(early);
+        // The prompt is already on screen, and the terminal is told so rather than repeating it.
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("> ");
         opening.complete(terminal);
         assertThat(read.get()).isEqualTo("daily");
         assertThat(terminal.promptsShownEarly).containsExactly("> ");
@@ -52,13 +44,8 @@ class EarlyPrompterTest {
         EarlyPrompter early = new EarlyPrompter(opening, new PrintStream(bytes, true, StandardCharsets.UTF_8), true,
                 "dumb");
         InterviewTest.ScriptedPrompter terminal = new InterviewTest.ScriptedPrompter(List.of("daily"));
-        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
-            try {
-                return early.readLine("> ", List.of());
-            } catch (Prompter.EndOfInput | Prompter.Interrupted e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<String> read = readWhileOpening(early);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("> ");
         opening.complete(terminal);
         assertThat(read.get()).isEqualTo("daily");
         assertThat(terminal.output).containsExactly("> ", "daily");
@@ -78,14 +65,26 @@ class EarlyPrompterTest {
         assertThat(bytes.size()).isZero();
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+    /** Reads one line on a thread of its own; returns once that read waits for the terminal to open. */
+    private static CompletableFuture<String> readWhileOpening(EarlyPrompter early) throws InterruptedException {
+        CompletableFuture<String> line = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                line.complete(early.readLine("> ", List.of()));
+            } catch (Prompter.EndOfInput | Prompter.Interrupted | RuntimeException e) {
+                line.completeExceptionally(e);
+            }
+        });
+        reader.start();
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
+        while (reader.getState() != Thread.State.WAITING && !line.isDone()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
+                throw new AssertionError("the read did not start waiting for the terminal within 10 s");
             }
             Thread.sleep(5);
         }
+        assertThat(line).as("reading waits for the terminal").isNotDone();
+        return line;
     }
 
     @Test
