@@ -45,6 +45,8 @@ public final class Console {
     /** Set by the launcher on the run that records its class archive; see {@link #rehearse}. */
     public static final String CDS_TRAINING_PROPERTY = "ragft.cds.training";
 
+    private static final String FOLLOW_UP_PROMPT = "ragft> ";
+
     /** What {@link #rehearse} types: a whole consultation, a few commands on the way, then the follow-ups. */
     private static final List<String> REHEARSAL = List.of("help", "why", "sometimes", "weekly", "1", "", "3", "skip",
             "10k", "medium", "800", "no", "yes", "yes", "", "", "5,000", "", "70b", "24", "y",
@@ -80,8 +82,6 @@ public final class Console {
             Files.deleteIfExists(draft);
         }
     }
-
-    private static final String FOLLOW_UP_PROMPT = "ragft> ";
 
     /** How many of the new flips {@code what-if} shows. */
     private static final int WHAT_IF_FLIPS = 3;
@@ -573,8 +573,6 @@ public final class Console {
 
         @Override
         public String readLine(String prompt, List<String> completions) throws EndOfInput, Interrupted {
-            if (shown.getCount() > 0) {
-            }
             shown.countDown();
             return delegate.readLine(prompt, completions);
         }
