@@ -122,7 +122,7 @@ final class JLinePrompter implements Prompter {
             boolean erased = terminal.puts(InfoCmp.Capability.carriage_return)
                     && terminal.puts(InfoCmp.Capability.clr_eol);
             if (!erased) {
-                terminal.writer().println(); // a terminal that cannot clear a line: a fresh one instead
+                out.println(); // a terminal that cannot clear a line: a fresh one instead
             }
             terminal.flush();
             return readLine(prompt, words);
