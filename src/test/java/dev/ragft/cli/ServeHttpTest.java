@@ -204,6 +204,8 @@ class ServeHttpTest {
         String good = Files.readString(drl);
         Files.writeString(drl, good + "\nrule \"Broken on purpose\"\nwhen\n    Profile(\nthen\nend\n");
         assertThat(server.awaitStderr("do not compile")).as(server.stderr()).isTrue();
+        // The errors follow that line, and may not have been read yet when it is.
+        assertThat(server.awaitStderr("20-when-to-use-rag.drl:")).as(server.stderr()).isTrue();
         assertThat(server.stderr()).containsPattern("20-when-to-use-rag\\.drl:\\d+");
         HttpResponse<String> stillGood = post("/v1/advice", ANSWERS.get(2));
         assertThat(stillGood.statusCode()).isEqualTo(200);
