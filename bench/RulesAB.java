@@ -1,9 +1,9 @@
-import dev.ragft.Answers;
+import dev.ragft.questionnaire.Answers;
 import dev.ragft.cost.CostModel;
-import dev.ragft.internal.RuleBase;
-import dev.ragft.internal.RuleSource;
-import dev.ragft.model.CostFacts;
-import dev.ragft.model.Profile;
+import dev.ragft.engine.RuleBase;
+import dev.ragft.engine.RuleSource;
+import dev.ragft.facts.CostFacts;
+import dev.ragft.facts.Profile;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.ResolvedAnswers;
 import java.lang.management.ManagementFactory;

@@ -8,8 +8,8 @@ set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ $# -eq 2 ] || { echo "usage: bench/rules-ab.sh RULES_A RULES_B" >&2; exit 2; }
 cd "$home"
-mvn -B -q -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/ab-classpath.txt >/dev/null
-cp="target/classes:$(cat target/ab-classpath.txt)"
+mkdir -p target && mvn -B -q -pl core -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/ab-classpath.txt" >/dev/null
+cp="core/target/classes:$(cat target/ab-classpath.txt)"
 mkdir -p target/ab
 javac -d target/ab -cp "$cp" bench/RulesAB.java
 exec java -XX:+UseSerialGC -cp "target/ab:$cp" RulesAB "$1" "$2"

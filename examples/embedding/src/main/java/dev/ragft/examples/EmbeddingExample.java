@@ -2,21 +2,23 @@ package dev.ragft.examples;
 
 import dev.ragft.Advice;
 import dev.ragft.Advisor;
-import dev.ragft.Answers;
+import dev.ragft.questionnaire.Answers;
 import dev.ragft.InvalidAnswersException;
-import dev.ragft.model.Caveat;
-import dev.ragft.model.Facts;
-import dev.ragft.model.Finding;
-import dev.ragft.model.KnowledgeChange;
-import dev.ragft.model.QueryVariety;
-import dev.ragft.model.Recommendation;
-import dev.ragft.model.Strategy;
+import dev.ragft.facts.Caveat;
+import dev.ragft.Facts;
+import dev.ragft.facts.Finding;
+import dev.ragft.facts.KnowledgeChange;
+import dev.ragft.facts.QueryVariety;
+import dev.ragft.facts.Recommendation;
+import dev.ragft.facts.Strategy;
 import java.util.Collection;
 import java.util.List;
 import org.kie.api.KieServices;
 import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An application embedding ragft two ways: through the {@link Advisor} facade, and through the plain
@@ -24,13 +26,16 @@ import org.kie.api.runtime.StatelessKieSession;
  */
 public final class EmbeddingExample {
 
+    // The host application's logging (logback here); ragft and Drools log through it too.
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingExample.class);
+
     private EmbeddingExample() {
     }
 
     public static void main(String[] args) {
         Advice advice = facade();
         plainKie(advice);
-        System.out.println("embedding example: all checks passed");
+        LOG.info("embedding example: all checks passed");
     }
 
     static Advice facade() {

@@ -1,0 +1,95 @@
+package dev.ragft.cli;
+
+import dev.ragft.Advice;
+import dev.ragft.Analysis;
+import dev.ragft.questionnaire.Answers;
+import dev.ragft.engine.Engine;
+import dev.ragft.analysis.Counterfactuals;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ragft advise}: answers file in, recommendation out. */
+@Command(name = "advise", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Advise on an answers file: a JSON object whose keys are question ids",
+            "(see 'ragft questions'), or an example consultation with an \"answers\" object.",
+            "Prints the recommendation, every criterion of the guide, the costs over the horizon,",
+            "the caveats, and what would change the decision: for each question the nearest",
+            "answer that changes the recommended strategy."},
+        footer = {"", "Examples:",
+            "  ragft advise questionnaires/examples/small-company.json",
+            "  ragft advise --format json answers.json > report.json",
+            "  ragft advise --format html --out report.html answers.json",
+            "  cat answers.json | ragft advise --set monthly_queries=50k --set on_prem_required=yes -",
+            "  ragft advise --batch consultations.jsonl > reports.jsonl"})
+final class AdviseCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-",
+            description = "Answers file; '-' reads standard input. Omit it to answer with --set only.")
+    String input;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "ID=VALUE",
+            description = "Set or override one answer (repeatable). Accepts 10k, 1.5M, $0.11, yes/no.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--no-analysis",
+            description = "Leave out \"What would change this\" (flips[] in JSON); a few ms faster per consultation.")
+    boolean noAnalysis;
+
+    @Option(names = {"--batch", "--jsonl"},
+            description = {"JSON-lines batch: each line of FILE (or standard input) is one answers object;"
+                + " prints one compact JSON report per line, in input order, or {\"line\":N,\"errors\":[...]} for"
+                + " a line that cannot be used. --set applies to every line. Batch reports leave out the"
+                + " analysis (flips[]). Exit code 2 if any line was bad."})
+    boolean batch;
+
+    @Mixin
+    PolicyOptions policy;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (batch) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--format") && format != ReportFormat.json) {
+                throw new Cli.UsageProblem("--batch writes one JSON report per line; --format " + format
+                        + " is not available in batch mode");
+            }
+            return BatchCommand.run(input == null ? Inputs.STDIN : input, sets, out, policy, spec);
+        }
+        if (input == null && sets.isEmpty()) {
+            throw new Cli.UsageProblem("advise needs an answers file, '-' for standard input, or --set ID=VALUE answers;"
+                    + " try 'ragft advise --help'");
+        }
+        Engine engine = policy.engine();
+        Answers answers = input == null ? Answers.empty()
+                : Inputs.parseAnswers(Inputs.read(input, System.in), Inputs.sourceName(input));
+        answers = Inputs.applySets(answers, sets, engine.questionnaire());
+        Advice advice = engine.advise(answers);
+        Analysis analysis = noAnalysis ? null : Counterfactuals.analyze(engine, advice);
+        String report = format.render(advice, analysis);
+        if (out != null) {
+            Inputs.writeAtomically(out, report);
+            spec.commandLine().getErr().println("ragft: report written to " + out);
+        } else {
+            spec.commandLine().getOut().print(report);
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ragft.cli;
+
+import dev.ragft.engine.Engine;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The I/O around {@link BatchAdvisor} for {@code ragft advise --batch}: opening input and output, exit code. */
+final class BatchCommand {
+
+    private BatchCommand() {
+    }
+
+    static int run(String input, List<String> sets, Path out, PolicyOptions policy, CommandSpec spec) {
+        if (!Inputs.STDIN.equals(input) && Files.isDirectory(Path.of(input))) {
+            throw new Cli.UsageProblem("cannot read '" + input + "': it is a folder, not a JSON-lines file");
+        }
+        Engine engine = policy.engine();
+        BatchAdvisor advisor = new BatchAdvisor(engine, sets, Runtime.getRuntime().availableProcessors());
+        String sourceName = Inputs.sourceName(input);
+        BatchAdvisor.Summary summary;
+        try (BufferedReader reader = open(input)) {
+            if (out == null) {
+                // Not the picocli PrintWriter: a plain buffered UTF-8 stream, flushed once at the end.
+                Writer stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+                summary = advisor.run(reader, sourceName, stdout);
+            } else {
+                summary = toFile(advisor, reader, sourceName, out);
+            }
+        } catch (IOException e) {
+            throw new Cli.UsageProblem("the batch stopped: " + e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (out != null) {
+            err.println("ragft: " + summary.lines() + " line(s) advised, reports written to " + out);
+        }
+        if (summary.bad() > 0) {
+            err.println("ragft: " + summary.bad() + " of " + summary.lines() + " line(s) could not be used (first: line "
+                    + summary.firstBadLine() + "); their output lines are {\"line\":N,\"errors\":[...]} records");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private static BufferedReader open(String input) {
+        if (Inputs.STDIN.equals(input)) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+        }
+        try {
+            return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw Inputs.cannotRead(input, e);
+        }
+    }
+
+    // Streams into a temporary file beside the target and renames it at the end: a reader never sees a
+    // half-written batch, and a failed batch leaves an earlier result in place.
+    private static BatchAdvisor.Summary toFile(BatchAdvisor advisor, BufferedReader reader, String sourceName, Path out)
+            throws IOException {
+        Path target = out.toAbsolutePath();
+        Path temp;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        } catch (IOException e) {
+            throw new Cli.UsageProblem("cannot write '" + out + "': " + e.getMessage());
+        }
+        try {
+            BatchAdvisor.Summary summary;
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                summary = advisor.run(reader, sourceName, writer);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return summary;
+        } catch (UncheckedIOException e) {
+            throw new Cli.UsageProblem("cannot write '" + out + "': " + e.getMessage());
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.ragft.cli;
+
+import dev.ragft.server.HttpService;
+import dev.ragft.RuleError;
+import dev.ragft.RulesException;
+import dev.ragft.engine.Engine;
+import dev.ragft.engine.RuleBase;
+import dev.ragft.engine.RuleSource;
+import dev.ragft.questionnaire.Questionnaire;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ragft serve}: the advisor as a small HTTP service. */
+@Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Serve advice over HTTP (JSON in, the JSON report out):",
+            "  POST /v1/advice     an answers object in the body (as in an answers file), the report back;",
+            "                      400 with {\"errors\":[{\"field\",\"message\"}]} when the answers are wrong",
+            "  GET  /v1/questions  the questionnaire, as 'ragft questions --format json'",
+            "  GET  /healthz       {\"status\":\"ok\", \"rules\": ...}",
+            "Bodies over 64 KiB get 413, a wrong method 405, an unknown path 404, a full queue 503.",
+            "Stops gracefully on SIGTERM or Ctrl-C: no new connections, requests in flight finish."},
+        footer = {"", "Examples:",
+            "  ragft serve --port 8080",
+            "  ragft serve --port 0 --rules rules --watch     # port 0 picks a free port; the line printed says which",
+            "  curl -s -H 'Content-Type: application/json' --data @questionnaires/examples/small-company.json \\",
+            "       http://127.0.0.1:8080/v1/advice"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one and prints it).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Requests handled at once (default: the number of processors, at least 2).")
+    Integer threads;
+
+    @Option(names = "--queue", paramLabel = "N", defaultValue = "256",
+            description = "Requests that may wait for a thread before the service answers 503 (default: ${DEFAULT-VALUE}).")
+    int queue;
+
+    @Option(names = "--watch", description = "Poll the rules folder and reload on change; rules that do not compile"
+            + " are reported and the last good rules keep serving.")
+    boolean watch;
+
+    @Option(names = "--watch-interval", paramLabel = "MILLIS", defaultValue = "1000",
+            description = "How often --watch looks at the rules folder (default: ${DEFAULT-VALUE} ms).")
+    long watchInterval;
+
+    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
+            description = "On shutdown, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
+    int grace;
+
+    @Mixin
+    PolicyOptions policy;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new Cli.UsageProblem("--port must be 0 … 65535, got " + port);
+        }
+        int poolSize = threads != null ? threads : Math.max(2, Runtime.getRuntime().availableProcessors());
+        if (poolSize < 1 || queue < 0 || watchInterval < 10 || grace < 0) {
+            throw new Cli.UsageProblem("--threads must be ≥ 1, --queue ≥ 0, --watch-interval ≥ 10 and --grace ≥ 0");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Questionnaire questionnaire = policy.loadQuestionnaire();
+        RuleSource source = policy.ruleSource();
+        if (watch && source.origin().startsWith("classpath:")) {
+            throw new Cli.UsageProblem("--watch needs a rules folder (--rules DIR); the packaged rules never change");
+        }
+        AtomicReference<Engine> engine = new AtomicReference<>(new Engine(questionnaire, RuleBase.compile(source)));
+        AtomicReference<String> status = new AtomicReference<>(describe(source, 1));
+
+        HttpService service;
+        try {
+            service = new HttpService(engine::get, status::get, new InetSocketAddress(host, port), poolSize, queue, err);
+        } catch (IOException e) {
+            throw new Cli.UsageProblem("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                err.println("ragft serve: stopping; requests in flight may finish (up to " + grace + " s)");
+                err.flush();
+                service.stop(grace);
+            }
+        };
+        // SIGTERM / Ctrl-C end the main thread's wait, so the process stops gracefully and exits 0;
+        // the shutdown hook covers every other way the JVM may end.
+        boolean signals = onSignals(stopRequested::countDown);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "ragft-serve-shutdown"));
+
+        Thread watcher = null;
+        if (watch) {
+            watcher = new Thread(() -> watch(source, questionnaire, engine, status, err), "ragft-rules-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+        service.start();
+        InetSocketAddress bound = service.address();
+        out.println("ragft serve: listening on http://" + hostText(bound) + ":" + bound.getPort() + "/ (rules: "
+                + source.origin() + (watch ? ", watched" : "") + ")" + (signals ? "" : "; stop with SIGINT"));
+        out.flush();
+        stopRequested.await();
+        if (watcher != null) {
+            watcher.interrupt();
+        }
+        stop.run();
+        err.println("ragft serve: stopped");
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String hostText(InetSocketAddress address) {
+        String text = address.getAddress().getHostAddress();
+        return text.contains(":") ? "[" + text + "]" : text;
+    }
+
+    private static String describe(RuleSource source, int generation) {
+        return source.origin() + " (" + source.drl().size() + " rule files, load " + generation + ")";
+    }
+
+    // Polls rather than using a WatchService: it behaves the same on every file system (network
+    // mounts, editors that replace files), and a policy folder is a dozen small files.
+    private void watch(RuleSource initial, Questionnaire questionnaire, AtomicReference<Engine> engine,
+                       AtomicReference<String> status, PrintWriter err) {
+        Path dir = Path.of(initial.origin());
+        RuleSource seen = initial;
+        int generation = 1;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(watchInterval);
+            } catch (InterruptedException e) {
+                return;
+            }
+            RuleSource current;
+            try {
+                current = RuleSource.fromDirectory(dir);
+            } catch (IOException e) {
+                // Mid-save or deleted: wait for the next look rather than drop the rules in use.
+                continue;
+            }
+            if (current.equals(seen)) {
+                continue;
+            }
+            seen = current;
+            try {
+                RuleBase rules = RuleBase.compile(current);
+                engine.set(new Engine(questionnaire, rules));
+                generation++;
+                status.set(describe(current, generation));
+                err.println("ragft serve: rules reloaded from " + dir + " (load " + generation + ")");
+            } catch (RulesException e) {
+                err.println("ragft serve: the rules in " + dir + " do not compile; still serving the last good rules"
+                        + " (load " + generation + "):");
+                for (RuleError error : e.errors()) {
+                    err.println("  " + error);
+                }
+            } catch (RuntimeException e) {
+                err.println("ragft serve: cannot reload the rules in " + dir + ": " + e.getMessage()
+                        + "; still serving the last good rules");
+            }
+            err.flush();
+        }
+    }
+
+    /** Routes SIGTERM and SIGINT to {@code action}; false where the JVM does not offer it. */
+    private static boolean onSignals(Runnable action) {
+        // sun.misc.Signal (module jdk.unsupported) is the JDK's only way to handle a signal and still
+        // choose the exit code; reflection keeps the build free of its "internal API" warning.
+        try {
+            Class<?> signalClass = Class.forName("sun.misc.Signal");
+            Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+            Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "handle" -> {
+                            action.run();
+                            yield null;
+                        }
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> "ragft-serve-signal-handler";
+                    });
+            for (String name : List.of("TERM", "INT")) {
+                Object signal = signalClass.getConstructor(String.class).newInstance(name);
+                signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, handler);
+            }
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,594 @@
+package dev.ragft.console;
+
+import dev.ragft.Advice;
+import dev.ragft.questionnaire.Answers;
+import dev.ragft.InputError;
+import dev.ragft.InvalidAnswersException;
+import dev.ragft.RuleError;
+import dev.ragft.Flip;
+import dev.ragft.RulesException;
+import dev.ragft.answers.AtomicFiles;
+import dev.ragft.engine.Engine;
+import dev.ragft.engine.RuleBase;
+import dev.ragft.report.TextReport;
+import dev.ragft.analysis.Counterfactuals;
+import dev.ragft.questionnaire.Criterion;
+import dev.ragft.questionnaire.Question;
+import dev.ragft.questionnaire.Questionnaire;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The interactive consultation ({@code ragft} with no subcommand): asks the questionnaire, then shows
+ * the advice and takes follow-up commands. Rules compile on a background thread from the first moment,
+ * so the first question does not wait for Drools.
+ */
+public final class Console {
+
+    /** Set by the launcher on the run that records its class archive; see {@link #rehearse}. */
+    public static final String CDS_TRAINING_PROPERTY = "ragft.cds.training";
+
+    private static final String FOLLOW_UP_PROMPT = "ragft> ";
+
+    /** What {@link #rehearse} types: a whole consultation, a few commands on the way, then the follow-ups. */
+    private static final List<String> REHEARSAL = List.of("help", "why", "sometimes", "weekly", "1", "", "3", "skip",
+            "10k", "medium", "800", "no", "yes", "yes", "", "", "5,000", "", "70b", "24", "y",
+            "how audit", "what-if monthly_queries=1M", "help", "quit");
+
+    /**
+     * Runs a consultation on canned answers, printing nothing, and builds a JLine terminal and line reader
+     * on null streams: for the launcher's class-archive training run, so that the classes of the console
+     * (from the first question to the follow-up prompt) come from the archive instead of the jar, where
+     * each would be read, checked and linked while the user waits for the first question.
+     *
+     * @return whether the consultation went through to the follow-up prompt and ended there normally
+     * @throws IOException when no temporary file can be made for the draft
+     */
+    public static boolean rehearse(Supplier<RuleBase> compiler, Supplier<Questionnaire> questionnaire)
+            throws IOException {
+        JLinePrompter.loadClasses();
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(shown, false, StandardCharsets.UTF_8);
+        Prompter plain = new PlainPrompter(new BufferedReader(new StringReader(String.join("\n", REHEARSAL))), out,
+                true);
+        EarlyPrompter early = new EarlyPrompter(CompletableFuture.completedFuture(plain), out, false);
+        Path draft = Files.createTempFile("ragft-rehearsal-", ".json");
+        try {
+            Console console = new Console(compiler, draft, new StartSignal(early, new CountDownLatch(1)), false, out,
+                    true);
+            console.questionnaire = questionnaire.get();
+            console.pending = compileAsync(compiler, new CountDownLatch(0));
+            Outcome code = console.consult(Answers.empty(), Answers.empty());
+            out.flush();
+            return code == Outcome.COMPLETED && shown.toString(StandardCharsets.UTF_8).contains(FOLLOW_UP_PROMPT);
+        } finally {
+            Files.deleteIfExists(draft);
+        }
+    }
+
+    /** How many of the new flips {@code what-if} shows. */
+    private static final int WHAT_IF_FLIPS = 3;
+
+    /** The longest the rule compilation waits for the first question to be shown. */
+    private static final long START_DELAY_MS = 250;
+
+    private final Supplier<RuleBase> compiler;
+    private final Path draft;
+    private final Prompter prompter;
+    private final Style style;
+    private final boolean terminal;
+    private final PrintStream err;
+    private final boolean allQuestions;
+    private Questionnaire questionnaire;
+    private Answers given = Answers.empty();
+    /** The questions the interview skipped and that are still unanswered. */
+    private List<Question> skipped = List.of();
+    private CompletableFuture<RuleBase> pending;
+    private Engine engine;
+
+    private Console(Supplier<RuleBase> compiler, Path draft, Prompter prompter, boolean terminal, PrintStream err,
+                    boolean allQuestions) {
+        this.compiler = compiler;
+        this.allQuestions = allQuestions;
+        this.draft = draft;
+        this.prompter = prompter;
+        this.style = prompter.style();
+        this.terminal = terminal;
+        this.err = err;
+    }
+
+    /**
+     * Runs a consultation on this process's standard input and output.
+     *
+     * @param compiler compiles the rules (called on a background thread at once, and again on {@code reload})
+     * @param questionnaire loads the questionnaire definition (on the calling thread, after the compile started)
+     * @param given answers supplied up front ({@code --answers}); not asked
+     * @param resumed answers of an interrupted consultation ({@code --resume}); not asked again
+     * @param draft where the answers so far are saved when the consultation is interrupted
+     * @param allQuestions ask every question, even those that provably cannot change the outcome
+     * @return the exit code
+     */
+    public static Outcome run(Supplier<RuleBase> compiler, Supplier<Questionnaire> questionnaire, Answers given,
+                          Answers resumed, Path draft, boolean allQuestions) {
+        // Started now, but it begins compiling once the first question is on screen (or after a
+        // moment at the latest): on a small machine Drools would otherwise compete with the first question.
+        CountDownLatch firstPrompt = new CountDownLatch(1);
+        CompletableFuture<RuleBase> compiling = compileAsync(compiler, firstPrompt);
+        boolean tty = System.console() != null;
+        String noColour = System.getenv("NO_COLOR");
+        // The first question and its prompt are printed before JLine is open (EarlyPrompter), so opening the
+        // terminal, like compiling the rules, waits until they are on screen instead of competing with them
+        // for the two cores; keys typed meanwhile wait in the terminal's buffer.
+        CompletableFuture<Prompter> opening = new CompletableFuture<>();
+        if (tty) {
+            Thread open = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    try {
+                        firstPrompt.await(START_DELAY_MS, TimeUnit.MILLISECONDS);
+                        opening.complete(JLinePrompter.open(noColour != null && !noColour.isEmpty()));
+                    } catch (Throwable failure) {
+                        opening.completeExceptionally(failure);
+                    }
+                }
+            }, "ragft-terminal");
+            open.setDaemon(true);
+            open.start();
+        } else {
+            opening.complete(new PlainPrompter(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                    System.out, true));
+        }
+        Questionnaire loaded = questionnaire.get();
+        // On a terminal the first question is printed while JLine is still opening; reading waits for it.
+        EarlyPrompter early = new EarlyPrompter(opening, System.out, noColour != null && !noColour.isEmpty());
+        Prompter prompter = tty ? early : early.terminal();
+        String debug = System.getenv("RAGFT_DEBUG");
+        if (debug != null && !debug.isBlank() && !"0".equals(debug)) {
+            opening.thenAccept(opened -> {
+                if (opened instanceof JLinePrompter jline) {
+                    System.err.println("ragft: terminal " + jline.terminalType());
+                }
+            });
+        }
+        Console console = new Console(compiler, draft, new StartSignal(prompter, firstPrompt), tty, System.err, allQuestions);
+        console.pending = compiling;
+        try {
+            console.questionnaire = loaded;
+            return console.consult(given, resumed);
+        } finally {
+            prompter.close();
+        }
+    }
+
+    /** For tests: a console over a given prompter, with the rules compiled on the calling thread's demand. */
+    static Console forTest(Supplier<RuleBase> compiler, Questionnaire questionnaire, Prompter prompter, Path draft) {
+        Console console = new Console(compiler, draft, prompter, false, System.err, false);
+        console.questionnaire = questionnaire;
+        console.pending = compileAsync(compiler, new CountDownLatch(0));
+        return console;
+    }
+
+    private static CompletableFuture<RuleBase> compileAsync(Supplier<RuleBase> compiler, CountDownLatch start) {
+        CompletableFuture<RuleBase> future = new CompletableFuture<>();
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    start.await(START_DELAY_MS, TimeUnit.MILLISECONDS);
+                    future.complete(compiler.get());
+                } catch (Throwable failure) {
+                    future.completeExceptionally(failure);
+                }
+            }
+        }, "ragft-rules");
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    Outcome consult(Answers given, Answers resumed) {
+        Answers usableGiven = usable(given, "--answers");
+        Answers usableResumed = usable(resumed, "the draft");
+        prompter.println(style.bold("ragft") + " - fine-tune, RAG or hybrid? A few questions about your project.");
+        prompter.println(style.dim("Type help, why, back, skip or quit at any question. Enter accepts the [default]."));
+        this.given = usableGiven;
+        String debug = System.getenv("RAGFT_DEBUG");
+        RelevanceFilter relevance = allQuestions ? null : new RelevanceFilter(() -> readyEngine(!terminal),
+                terminal ? RelevanceFilter.TERMINAL_WAIT_MS : Long.MAX_VALUE,
+                debug != null && !debug.isBlank() && !"0".equals(debug) ? err : null);
+        Interview interview = new Interview(questionnaire, prompter, relevance == null ? QuestionFilter.ALL : relevance,
+                this::ruleRefs, usableGiven, usableResumed);
+        Thread saver = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                // Killed mid-interview (Ctrl-C without a terminal, SIGTERM, a closed window): keep the answers.
+                Answers soFar = interview.answers();
+                if (soFar.size() > 0) {
+                    try {
+                        writeAtomically(draft, soFar.toJson());
+                        err.println();
+                        err.println("ragft: interrupted; answers so far saved to " + draft + " (continue with: ragft --resume "
+                                + draft + ")");
+                    } catch (IOException e) {
+                        err.println("ragft: interrupted; could not save the draft " + draft + ": " + e.getMessage());
+                    }
+                }
+            }
+        }, "ragft-draft");
+        Runtime.getRuntime().addShutdownHook(saver);
+        Interview.Result result;
+        try {
+            result = interview.run();
+        } finally {
+            removeHook(saver);
+            if (relevance != null) {
+                relevance.close();
+            }
+        }
+        skipped = result.skipped().stream().map(id -> questionnaire.question(id).orElseThrow()).toList();
+        switch (result.outcome()) {
+            case COMPLETE:
+                return finish(result.answers());
+            case QUIT:
+                saveDraft(result.answers(), "Stopped");
+                return Outcome.COMPLETED;
+            case INTERRUPTED:
+                saveDraft(result.answers(), "Interrupted");
+                return Outcome.INTERRUPTED;
+            default:
+                saveDraft(result.answers(), "The input ended before the last question");
+                return terminal ? Outcome.COMPLETED : Outcome.BAD_INPUT;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Already running: it saves the draft itself.
+        }
+    }
+
+    /** Answers with every invalid or unknown entry reported and left out, so those questions get asked. */
+    private Answers usable(Answers answers, String from) {
+        Set<String> bad = new java.util.HashSet<>();
+        for (InputError error : questionnaire.validate(answers)) {
+            if (answers.contains(error.field())) {
+                bad.add(error.field());
+                prompter.println(style.warn("ragft: " + from + ": " + error.field() + ": " + error.message()
+                        + (questionnaire.question(error.field()).isPresent() ? " - it will be asked" : " - ignored")));
+            }
+        }
+        Answers result = answers;
+        for (String id : bad) {
+            result = result.without(id);
+        }
+        return questionnaire.normalize(result);
+    }
+
+    private void saveDraft(Answers answers, String what) {
+        if (answers.size() == 0) {
+            prompter.println(what + "; nothing was answered, so there is nothing to save.");
+            return;
+        }
+        try {
+            writeAtomically(draft, answers.toJson());
+            prompter.println("");
+            prompter.println(what + ". Answers so far saved to " + draft);
+            prompter.println("Continue with: ragft --resume " + draft);
+        } catch (IOException e) {
+            prompter.println(style.error("ragft: could not save the draft " + draft + ": " + e.getMessage()));
+            prompter.println("Your answers so far:");
+            prompter.println(answers.toJson());
+        }
+    }
+
+    static void writeAtomically(Path target, String text) throws IOException {
+        AtomicFiles.write(target, text);
+    }
+
+    /** The rules for `why`, waiting for the background compilation if needed; empty if it failed. */
+    private List<RuleRef> ruleRefs() {
+        Engine current = awaitEngine(false);
+        if (current == null) {
+            return List.of();
+        }
+        List<RuleRef> refs = new ArrayList<>();
+        for (RuleBase.RuleInfo info : current.rules().rules()) {
+            refs.add(new RuleRef(info.name(), info.file(), info.criterion(), info.section()));
+        }
+        return refs;
+    }
+
+    /**
+     * The engine without any message: null while the rules are still compiling (unless {@code wait}) or when
+     * they failed (reported later, when the advice is due).
+     */
+    private Engine readyEngine(boolean wait) {
+        if (engine != null || (!wait && !pending.isDone())) {
+            return engine;
+        }
+        try {
+            engine = new Engine(questionnaire, pending.get());
+            return engine;
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The engine, once the rules have compiled; null (errors shown if {@code report}) when they did not. */
+    private Engine awaitEngine(boolean report) {
+        if (engine != null) {
+            return engine;
+        }
+        if (!pending.isDone()) {
+            prompter.println(style.dim("  (the rules are still compiling; one moment...)"));
+        }
+        try {
+            engine = new Engine(questionnaire, pending.get());
+            return engine;
+        } catch (ExecutionException e) {
+            if (report) {
+                showFailure(e.getCause());
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void showFailure(Throwable failure) {
+        if (failure instanceof RulesException rules) {
+            prompter.println(style.error("The rules cannot be used:"));
+            for (RuleError error : rules.errors()) {
+                prompter.println("  " + error);
+            }
+        } else {
+            prompter.println(style.error("The rules cannot be used: " + failure.getMessage()));
+        }
+    }
+
+    private Outcome finish(Answers answers) {
+        Engine current = awaitEngine(true);
+        if (current == null) {
+            saveDraft(answers, "The consultation is complete but the rules failed to compile");
+            return Outcome.RULES_FAILED;
+        }
+        Advice advice;
+        try {
+            advice = current.advise(answers);
+        } catch (InvalidAnswersException e) {
+            for (InputError error : e.errors()) {
+                prompter.println(style.error("  " + error.field() + ": " + error.message()));
+            }
+            saveDraft(answers, "The answers cannot be used yet");
+            return Outcome.BAD_INPUT;
+        }
+        for (String line : ResultView.render(advice, style, ChangeHints.of(current), skipped)) {
+            prompter.println(line);
+        }
+        return followUp(advice);
+    }
+
+    private List<String> followUpWords(Advice advice) {
+        List<String> words = new ArrayList<>(List.of("how", "what-if", "save", "report", "reload", "help", "quit"));
+        for (Criterion c : questionnaire.criteria()) {
+            words.add(c.id());
+        }
+        for (Question q : questionnaire.questions()) {
+            words.add(q.id() + "=");
+        }
+        return words;
+    }
+
+    private Outcome followUp(Advice first) {
+        Advice advice = first;
+        prompter.println("");
+        prompter.println(style.dim("Next: how <criterion-id>, what-if <id>=<value>, save <file>, report <file>, reload, help, quit"
+                + (skipped.isEmpty() ? "" : "; all asks the " + skipped.size() + " skipped question" + (skipped.size() == 1 ? "" : "s"))));
+        List<String> words = followUpWords(advice);
+        while (true) {
+            String line;
+            try {
+                line = prompter.readLine(FOLLOW_UP_PROMPT, words).trim();
+            } catch (Prompter.EndOfInput | Prompter.Interrupted e) {
+                return Outcome.COMPLETED;
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] parts = line.split("\\s+", 2);
+            String command = parts[0].toLowerCase(Locale.ROOT);
+            String argument = parts.length > 1 ? parts[1].trim() : "";
+            switch (command) {
+                case "quit", "exit", "q" -> {
+                    return Outcome.COMPLETED;
+                }
+                case "help", "?" -> followUpHelp();
+                case "how" -> {
+                    if (argument.isEmpty()) {
+                        prompter.println(style.warn("  ! how needs a criterion id, e.g. how cost.payback"));
+                    } else {
+                        ResultView.how(advice, argument, ruleRefs(), style).forEach(prompter::println);
+                    }
+                }
+                case "what-if", "whatif" -> whatIf(advice, argument);
+                case "save" -> write(argument, advice.answers().toJson(), "answers");
+                case "report" -> write(argument, report(advice), "report");
+                case "reload" -> advice = reload(advice);
+                case "all" -> advice = askSkipped(advice);
+                default -> prompter.println(style.warn("  ! unknown command '" + parts[0] + "'") + style.dim(" (type help)"));
+            }
+        }
+    }
+
+    private void followUpHelp() {
+        prompter.println("  how <criterion-id>       the rules that fired for a criterion, the answers they read, the guide section");
+        prompter.println("  what-if <id>=<value> ... advise again with changed answers and show what moved");
+        prompter.println("  save <file>              write the answers as a JSON answers file (for ragft advise)");
+        prompter.println("  report <file>            write the full text report");
+        prompter.println("  all                      answer the questions that were skipped (they cannot change the outcome)");
+        prompter.println("  reload                   recompile the rules folder and advise again (a broken edit keeps the old rules)");
+        prompter.println("  quit                     leave");
+    }
+
+    private void whatIf(Advice advice, String argument) {
+        if (argument.isEmpty() || !argument.contains("=")) {
+            prompter.println(style.warn("  ! what-if needs <id>=<value>, e.g. what-if monthly_queries=50k"));
+            return;
+        }
+        Answers changed = advice.answers();
+        try {
+            for (String assignment : argument.split("\\s+")) {
+                int eq = assignment.indexOf('=');
+                if (eq <= 0) {
+                    prompter.println(style.warn("  ! expected <id>=<value>, got '" + assignment + "'"));
+                    return;
+                }
+                String id = assignment.substring(0, eq);
+                changed = changed.with(id, questionnaire.parseText(id, assignment.substring(eq + 1)));
+            }
+            Advice after = engine.advise(changed);
+            prompter.println("  what if " + argument + ":");
+            ResultView.diff(advice, after, style).forEach(prompter::println);
+            List<Flip> flips = Counterfactuals.analyze(engine, after).flips();
+            if (!flips.isEmpty()) {
+                prompter.println("  then what would change it (" + flips.size() + " single change" + (flips.size() == 1 ? "" : "s")
+                        + (flips.size() > WHAT_IF_FLIPS ? "; the nearest " + WHAT_IF_FLIPS : "") + "):");
+                flips.stream().limit(WHAT_IF_FLIPS).forEach(flip -> prompter.println("    " + style.text(flip.text())));
+            } else {
+                prompter.println("  then no single answer would change it");
+            }
+            prompter.println(style.dim("  (the consultation itself is unchanged)"));
+        } catch (InvalidAnswersException e) {
+            for (InputError error : e.errors()) {
+                prompter.println(style.warn("  ! " + error.field() + ": " + error.message()));
+            }
+        }
+    }
+
+    /** The text report with the analysis, as {@code ragft advise} writes it, and the questions skipped. */
+    private String report(Advice advice) {
+        String text = TextReport.render(advice, Counterfactuals.analyze(engine, advice));
+        if (skipped.isEmpty()) {
+            return text;
+        }
+        return text + "\nSKIPPED (no answer to them could change the outcome; their defaults are used): "
+                + String.join(", ", skipped.stream().map(Question::id).toList()) + "\n";
+    }
+
+    /** {@code all} after the results: ask the skipped questions now, then advise again. */
+    private Advice askSkipped(Advice advice) {
+        if (skipped.isEmpty()) {
+            prompter.println("  nothing was skipped; every question was asked");
+            return advice;
+        }
+        Interview rest = new Interview(questionnaire, prompter, QuestionFilter.ALL, this::ruleRefs, given, advice.answers());
+        Interview.Result result = rest.run();
+        if (result.outcome() != Interview.Outcome.COMPLETE) {
+            prompter.println(style.dim("  (the skipped questions were not all answered; the results above stand)"));
+            return advice;
+        }
+        Advice after;
+        try {
+            after = engine.advise(result.answers());
+        } catch (InvalidAnswersException e) {
+            e.errors().forEach(error -> prompter.println(style.warn("  ! " + error.field() + ": " + error.message())));
+            return advice;
+        }
+        skipped = List.of();
+        prompter.println("  with every question answered:");
+        ResultView.diff(advice, after, style).forEach(prompter::println);
+        return after;
+    }
+
+    private void write(String argument, String text, String what) {
+        if (argument.isEmpty()) {
+            prompter.println(style.warn("  ! give a file name, e.g. save my-answers.json"));
+            return;
+        }
+        Path target = Path.of(argument);
+        try {
+            writeAtomically(target, text);
+            prompter.println("  " + what + " written to " + target);
+        } catch (IOException | RuntimeException e) {
+            prompter.println(style.error("  ! cannot write " + target + ": " + e.getMessage()));
+        }
+    }
+
+    private Advice reload(Advice advice) {
+        RuleBase fresh;
+        try {
+            fresh = compiler.get();
+        } catch (RuntimeException failure) {
+            showFailure(failure);
+            prompter.println(style.warn("  Kept the last good rules; fix the file and type reload again."));
+            return advice;
+        }
+        Engine candidate = new Engine(questionnaire, fresh);
+        Advice after;
+        try {
+            after = candidate.advise(advice.answers());
+        } catch (RuntimeException failure) {
+            showFailure(failure);
+            prompter.println(style.warn("  Kept the last good rules; fix the file and type reload again."));
+            return advice;
+        }
+        engine = candidate;
+        prompter.println("  rules reloaded (" + fresh.rules().size() + " rules):");
+        ResultView.diff(advice, after, style).forEach(prompter::println);
+        return after;
+    }
+
+    /** Passes everything through, and signals the rule compilation when the first prompt is shown. */
+    private static final class StartSignal implements Prompter {
+        private final Prompter delegate;
+        private final CountDownLatch shown;
+
+        StartSignal(Prompter delegate, CountDownLatch shown) {
+            this.delegate = delegate;
+            this.shown = shown;
+        }
+
+        @Override
+        public String readLine(String prompt, List<String> completions) throws EndOfInput, Interrupted {
+            shown.countDown();
+            return delegate.readLine(prompt, completions);
+        }
+
+        @Override
+        public void println(String text) {
+            delegate.println(text);
+        }
+
+        @Override
+        public Style style() {
+            return delegate.style();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.ragft.analysis;
+
+import dev.ragft.RuleError;
+import dev.ragft.RulesException;
+import dev.ragft.engine.RuleBase;
+import dev.ragft.facts.CostFacts;
+import dev.ragft.facts.Policy;
+import dev.ragft.facts.Profile;
+import dev.ragft.facts.Recommendation;
+import dev.ragft.facts.Strategy;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Not API. Answers "which strategy would the rules recommend?" for many nearby consultations, cheaply.
+ *
+ * <p>The rules do not see exact numbers for the decision: they compare a few {@link Profile} numbers
+ * and the {@link CostFacts} against policy thresholds. This class maps every consultation to its
+ * <em>decision key</em> — the profile with each number replaced by the lowest value of its policy
+ * bucket, and the cost facts reduced to their {@link CostRegion} — runs the rules once per distinct
+ * key and remembers the strategy. A rule session costs tens to hundreds of microseconds here, the key
+ * well under one, which is what keeps the whole counterfactual analysis within its 20 ms budget.
+ *
+ * <p><b>Premise</b> (checked by {@code DecisionOracleTest} against the real rules for thousands of
+ * consultations): for the strategy, the rules read
+ * <ul>
+ *   <li>{@code monthlyQueries} only against {@code volume.monthly-queries};</li>
+ *   <li>{@code trainingExamples} only against 0 and the three {@code training.*} thresholds;</li>
+ *   <li>{@code latencyBudgetMs} only against null and the two {@code latency.*} thresholds;</li>
+ *   <li>{@code retrainsPerYear} only against 1 and {@code retraining.frequent-per-year};</li>
+ *   <li>{@code horizonMonths} and {@link Profile#answered()} not at all (caveats may, the decision not);</li>
+ *   <li>{@link CostFacts} only through the parity band, the cheaper side, and whether the break-even
+ *       month exists and falls within the horizon.</li>
+ * </ul>
+ * A policy owner who adds a rule comparing one of these numbers elsewhere must extend the buckets
+ * here; the test fails until then. Instances are thread-safe (the analysis searches questions on
+ * several threads); two threads may evaluate the same key once each, which is harmless.
+ */
+public final class DecisionOracle {
+
+    /** What the cost rules can tell apart: the horizon comparison and the payback comparison. */
+    public enum CostRegion {
+        PARITY_PAYS_BACK, PARITY_PAYS_BACK_LATE, PARITY_NEVER,
+        FINE_TUNE_CHEAPER_PAYS_BACK, FINE_TUNE_CHEAPER_PAYS_BACK_LATE, FINE_TUNE_CHEAPER_NEVER,
+        RAG_CHEAPER_PAYS_BACK, RAG_CHEAPER_PAYS_BACK_LATE, RAG_CHEAPER_NEVER;
+
+        /** A cost fact that lies in this region (horizon 12 months); the figures are placeholders. */
+        CostFacts representative() {
+            int horizon = 12;
+            Integer breakEven = switch (ordinal() % 3) {
+                case 0 -> 1;
+                case 1 -> horizon + 1;
+                default -> null;
+            };
+            return switch (ordinal() / 3) {
+                case 0 -> new CostFacts(horizon, 100, 100, 100, 10, null, 0.0, breakEven, 1000.0);
+                case 1 -> new CostFacts(horizon, 50, 100, 100, 10, Strategy.FINE_TUNE, 0.5, breakEven, 1000.0);
+                default -> new CostFacts(horizon, 100, 50, 100, 10, Strategy.RAG, 0.5, breakEven, 1000.0);
+            };
+        }
+    }
+
+    private record Key(Profile profile, CostRegion costs) {
+    }
+
+    private final RuleBase rules;
+    private final Policy policy;
+    private final double parityBand;
+    /** Bucket edges: a value v belongs to the bucket of the largest edge ≤ v (or the field's minimum). */
+    private final long[] queryEdges;
+    private final long[] trainingEdges;
+    private final long[] latencyEdges;
+    private final long[] retrainEdges;
+    private final Map<Key, Strategy> memo = new ConcurrentHashMap<>();
+    private final AtomicInteger evaluations = new AtomicInteger();
+
+    public DecisionOracle(RuleBase rules) {
+        this.rules = rules;
+        this.policy = rules.policy();
+        this.parityBand = policy.threshold("cost.parity-band");
+        // "x >= t" splits at ceil(t); "x > t" and "x <= t" split at floor(t) + 1.
+        this.queryEdges = edges(ceil("volume.monthly-queries"));
+        this.trainingEdges = edges(1, ceil("training.minimum-examples"), ceil("training.reliable-examples"),
+                ceil("training.excellent-examples"));
+        this.latencyEdges = edges(floorPlusOne("latency.vector-search-ms"), floorPlusOne("latency.slow-hosted-overhead-ms"));
+        this.retrainEdges = edges(2, ceil("retraining.frequent-per-year"));
+    }
+
+    private long ceil(String key) {
+        return (long) Math.ceil(policy.threshold(key));
+    }
+
+    private long floorPlusOne(String key) {
+        return (long) Math.floor(policy.threshold(key)) + 1;
+    }
+
+    private static long[] edges(long... values) {
+        return Arrays.stream(values).distinct().sorted().toArray();
+    }
+
+    /** The strategy the rules recommend for these facts (exact under the premise above). */
+    public Strategy strategy(Profile profile, CostFacts costs) {
+        return strategy(canonical(profile), region(costs));
+    }
+
+    /** The strategy for a profile whose costs are only known to lie in {@code region}. */
+    public Strategy strategy(Profile profile, CostRegion region) {
+        Key key = new Key(canonical(profile), region);
+        Strategy known = memo.get(key);
+        if (known == null) {
+            known = evaluate(key.profile(), region.representative());
+            memo.put(key, known);
+        }
+        return known;
+    }
+
+    /** How many rule sessions this oracle has run (the rest were answered from the memo). */
+    public int evaluations() {
+        return evaluations.get();
+    }
+
+    /** Which {@link CostRegion} the cost rules see these facts in. */
+    public CostRegion region(CostFacts costs) {
+        int total = costs.costGapRatio() <= parityBand ? 0 : costs.cheaperOverHorizon() == Strategy.FINE_TUNE ? 1 : 2;
+        int payback = costs.breakEvenMonth() == null ? 2 : costs.breakEvenMonth() <= costs.horizonMonths() ? 0 : 1;
+        return CostRegion.values()[total * 3 + payback];
+    }
+
+    /** One value per bucket of the rules' view of the integer question {@code id}, ascending; empty if the rules
+     *  do not read it (or read it exactly, as for enums). */
+    long[] bucketRepresentatives(String id, long min) {
+        long[] edges = switch (id) {
+            case "monthly_queries" -> queryEdges;
+            case "training_examples" -> trainingEdges;
+            case "latency_budget_ms" -> latencyEdges;
+            case "retrains_per_year" -> retrainEdges;
+            default -> null;
+        };
+        if (edges == null) {
+            return new long[0];
+        }
+        return java.util.stream.LongStream.concat(java.util.stream.LongStream.of(min),
+                Arrays.stream(edges).filter(e -> e > min)).toArray();
+    }
+
+    /** The policy thresholds that split the integer question {@code id}: the first value of each upper bucket. */
+    long[] edgesOf(String id) {
+        long[] all = bucketRepresentatives(id, Long.MIN_VALUE);
+        return all.length == 0 ? all : Arrays.copyOfRange(all, 1, all.length);
+    }
+
+    Profile canonical(Profile p) {
+        Integer latency = p.latencyBudgetMs() == null ? null
+                : (int) bucket(p.latencyBudgetMs(), latencyEdges, 1);
+        return new Profile(p.knowledgeChange(), p.domainConsistency(), p.documentsCoverAnswers(), p.queryVariety(),
+                p.outOfDomainQueries(), bucket(p.monthlyQueries(), queryEdges, 1), p.latencySensitivity(), latency,
+                p.onPremRequired(), p.auditTrailRequired(), p.hostingInfrastructure(), p.costModelPreference(),
+                p.styleFormatNeeds(), bucket(p.trainingExamples(), trainingEdges, 0), p.examplesLabeled(), p.modelSize(),
+                12, (int) bucket(p.retrainsPerYear(), retrainEdges, 0), Set.of());
+    }
+
+    private static long bucket(long value, long[] edges, long floor) {
+        long result = floor;
+        for (long edge : edges) {
+            if (value >= edge) {
+                result = edge;
+            }
+        }
+        return result;
+    }
+
+    // A lean session: no listener, no sorting; only the recommendation is read.
+    private Strategy evaluate(Profile profile, CostFacts costs) {
+        evaluations.incrementAndGet();
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.insert(policy);
+            session.insert(profile);
+            session.insert(costs);
+            session.fireAllRules();
+            Strategy found = null;
+            int count = 0;
+            for (Object fact : session.getObjects(fact -> fact instanceof Recommendation)) {
+                found = ((Recommendation) fact).strategy();
+                count++;
+            }
+            if (count != 1) {
+                throw new RulesException(List.of(new RuleError(Path.of(rules.source().origin()), 0, 0,
+                        "the rules produced " + count + " recommendations for one consultation")));
+            }
+            return found;
+        } finally {
+            session.dispose();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.ragft.engine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+
+/**
+ * Not API. Compiled policies on disk, so that a CLI run whose rules did not change skips the DRL
+ * parser and the Java compiler (about two thirds of a cold start).
+ *
+ * <p>An entry holds the compiled packages (Drools' own externalized form, consequences as bytecode) of
+ * one policy. Its name is the SHA-256 of every DRL file's name and text, the policy file, the ragft
+ * and Drools versions, the Java version and the identity of the fact classes the rules were compiled
+ * against, so any edit to a rule, a policy value or the code is a miss and a fresh compile. Anything
+ * wrong with an entry (truncated, corrupt, from an incompatible build) is a miss too: the entry is
+ * deleted and the rules are compiled as if there were no cache. Entries are written through a
+ * temporary file and a rename, so concurrent runs never read half an entry; only the newest
+ * {@value #KEEP} entries are kept.
+ */
+final class CompiledRulesCache {
+
+    static final int KEEP = 16;
+    private static final String SUFFIX = ".kpkgs";
+
+    private final Path dir;
+
+    CompiledRulesCache(Path dir) {
+        this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** The file an entry for {@code source} lives in (whether or not it exists). */
+    Path entryFor(RuleSource source) {
+        return dir.resolve(key(source) + SUFFIX);
+    }
+
+    /** The cached knowledge base for {@code source}, or null on a miss. Never throws. */
+    KieBase load(RuleSource source) {
+        Path entry = entryFor(source);
+        if (!Files.isRegularFile(entry)) {
+            return null;
+        }
+        try (InputStream file = Files.newInputStream(entry);
+             ObjectInputStream in = new DroolsObjectInputStream(new BufferedInputStream(file, 1 << 16),
+                     CompiledRulesCache.class.getClassLoader())) {
+            Object read = in.readObject();
+            if (!(read instanceof Collection<?> packages) || packages.isEmpty()) {
+                throw new IOException("not a list of packages");
+            }
+            List<KiePackage> kiePackages = new ArrayList<>();
+            for (Object element : packages) {
+                kiePackages.add((KiePackage) element);
+            }
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            kieBase.addPackages(kiePackages);
+            touch(entry);
+            return kieBase;
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            // A damaged or incompatible entry must never break a run: forget it and compile afresh.
+            deleteQuietly(entry);
+            return null;
+        }
+    }
+
+    /** Stores the compiled packages of {@code kieBase} for {@code source}. Failure to write is not an error. */
+    void store(RuleSource source, KieBase kieBase) {
+        Path entry = entryFor(source);
+        Path temp = null;
+        try {
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, ".entry", ".tmp");
+            try (OutputStream file = Files.newOutputStream(temp);
+                 ObjectOutputStream out = new DroolsObjectOutputStream(new BufferedOutputStream(file, 1 << 16))) {
+                out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+            }
+            Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            prune();
+        } catch (IOException | RuntimeException e) {
+            // A read-only home or a full disk only costs the next run a compile.
+        } finally {
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    private void prune() throws IOException {
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(dir)) {
+            entries = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+        }
+        if (entries.size() <= KEEP) {
+            return;
+        }
+        List<Path> oldestFirst = new ArrayList<>(entries);
+        oldestFirst.sort(Comparator.comparing(CompiledRulesCache::modified));
+        for (Path old : oldestFirst.subList(0, oldestFirst.size() - KEEP)) {
+            deleteQuietly(old);
+        }
+    }
+
+    static String key(RuleSource source) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, "ragft-rules-cache/1");
+            update(digest, String.valueOf(CompiledRulesCache.class.getPackage().getImplementationVersion()));
+            update(digest, String.valueOf(KieBase.class.getPackage().getImplementationVersion()));
+            update(digest, KnowledgeBaseFactory.class.getName());
+            update(digest, Runtime.version().toString());
+            update(digest, codeIdentity());
+            for (RuleSource.SourceFile drl : source.drl()) {
+                update(digest, drl.name());
+                update(digest, drl.text());
+            }
+            update(digest, source.policy().text());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    // Consequences are compiled against the fact classes; a rebuilt jar (or recompiled classes during
+    // development) must not reuse bytecode compiled against the old ones.
+    private static String codeIdentity() {
+        try {
+            CodeSource code = CompiledRulesCache.class.getProtectionDomain().getCodeSource();
+            if (code == null || code.getLocation() == null) {
+                return "unknown";
+            }
+            Path location = Path.of(code.getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                return location + "|" + Files.size(location) + "|" + Files.getLastModifiedTime(location).toMillis();
+            }
+            StringBuilder identity = new StringBuilder(location.toString());
+            try (Stream<Path> classes = Files.walk(location.resolve("dev/ragft"))) {
+                classes.filter(p -> p.toString().endsWith(".class")).sorted().forEach(p -> identity.append('|')
+                        .append(location.relativize(p)).append('@').append(modified(p).toMillis()));
+            }
+            return identity.toString();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // Not knowing the code means not trusting the cache: a key no entry will ever match.
+            return "unknown-" + System.nanoTime();
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
+    }
+
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    // The newest-used entries survive pruning.
+    private static void touch(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // only affects which entry is pruned first
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // a later run retries
+        }
+    }
+}

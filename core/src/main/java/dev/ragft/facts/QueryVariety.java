@@ -1,0 +1,6 @@
+package dev.ragft.facts;
+
+/** How much the queries differ from one another. */
+public enum QueryVariety {
+    REPETITIVE, MIXED, WIDE
+}

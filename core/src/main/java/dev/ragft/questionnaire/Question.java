@@ -1,0 +1,281 @@
+package dev.ragft.questionnaire;
+
+import dev.ragft.InputError;
+import dev.ragft.InvalidAnswersException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One question of the questionnaire, as defined in {@code questionnaires/advisor.json}.
+ *
+ * @param id stable id, the key in answers files
+ * @param section the id of the {@link Section} it is asked in
+ * @param prompt the question as put to a person
+ * @param help what the question means and how to pick, paraphrasing the guide
+ * @param guideSection the guide section the question comes from
+ * @param type the kind of value it takes
+ * @param choices allowed values of an enum question, in display order; empty for other types
+ * @param min inclusive lower bound of a numeric question, or {@code null}
+ * @param max inclusive upper bound of a numeric question, or {@code null}
+ * @param unit unit shown beside numbers (e.g. {@code queries/month}), or {@code null}
+ * @param required whether an answer must be given (no default exists)
+ * @param defaultValue the default, or {@code null} when an unanswered question stays unanswered
+ * @param criteria ids of the catalog criteria this answer feeds
+ * @param askWhen when the console asks it, or {@code null} when always asked
+ * @param costDefaults whether it belongs to the cost inputs the console offers to default in one go
+ */
+public record Question(
+        String id,
+        String section,
+        String prompt,
+        String help,
+        String guideSection,
+        QuestionType type,
+        List<Choice> choices,
+        BigDecimal min,
+        BigDecimal max,
+        String unit,
+        boolean required,
+        QuestionDefault defaultValue,
+        List<String> criteria,
+        AskWhen askWhen,
+        boolean costDefaults) {
+
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
+    /** Copies the lists. */
+    public Question {
+        choices = List.copyOf(choices);
+        criteria = List.copyOf(criteria);
+    }
+
+    /** The choice whose value matches {@code value} in any letter case. */
+    public Optional<Choice> choice(String value) {
+        String wanted = value.trim();
+        return choices.stream().filter(c -> c.value().equalsIgnoreCase(wanted)).findFirst();
+    }
+
+    /**
+     * Parses what a person typed (console or {@code --set id=value}) into this question's normalized
+     * value, applying the same checks as an answers file.
+     *
+     * <p>Numbers accept thousands separators ({@code 1,000}), a leading {@code $} and the suffixes
+     * {@code k}, {@code M} and {@code b} (thousand, million, billion) in any case; booleans accept
+     * yes/no/y/n/true/false; enums accept a value in any case, its label, or its 1-based choice number.
+     *
+     * @return a {@code String} (enum value), {@code Boolean}, {@code Long} or {@code BigDecimal}
+     * @throws InvalidAnswersException with one error whose field is this question's id
+     */
+    public Object parseText(String text) {
+        try {
+            return normalize(textToRaw(text == null ? "" : text.trim()));
+        } catch (ValueProblem problem) {
+            throw new InvalidAnswersException(new InputError(id, problem.getMessage()));
+        }
+    }
+
+    private Object textToRaw(String text) throws ValueProblem {
+        if (text.isEmpty()) {
+            throw new ValueProblem("no value given");
+        }
+        switch (type) {
+            case BOOLEAN:
+                switch (text.toLowerCase(Locale.ROOT)) {
+                    case "yes", "y", "true":
+                        return Boolean.TRUE;
+                    case "no", "n", "false":
+                        return Boolean.FALSE;
+                    default:
+                        throw new ValueProblem("expected yes or no, got \"" + text + "\"");
+                }
+            case ENUM:
+                return enumFromText(text);
+            default:
+                return numberFromText(text);
+        }
+    }
+
+    private String enumFromText(String text) throws ValueProblem {
+        Optional<Choice> byValue = choice(text);
+        if (byValue.isPresent()) {
+            return byValue.get().value();
+        }
+        for (Choice c : choices) {
+            if (c.label() != null && c.label().equalsIgnoreCase(text)) {
+                return c.value();
+            }
+        }
+        if (text.chars().allMatch(Character::isDigit) && text.length() <= 3) {
+            int number = Integer.parseInt(text);
+            if (number >= 1 && number <= choices.size()) {
+                return choices.get(number - 1).value();
+            }
+        }
+        throw new ValueProblem("\"" + text + "\" is not allowed; choose one of " + choiceList()
+                + " (or its number 1-" + choices.size() + ")");
+    }
+
+    private BigDecimal numberFromText(String original) throws ValueProblem {
+        String text = original.toLowerCase(Locale.ROOT).replace("_", "").replace(" ", "");
+        if (text.startsWith("$")) {
+            text = text.substring(1);
+        } else if (text.startsWith("-$")) {
+            text = "-" + text.substring(2);
+        }
+        String bare = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+        if (bare.equals("nan") || bare.startsWith("inf")) {
+            throw new ValueProblem("must be a finite number, got " + original);
+        }
+        BigDecimal multiplier = BigDecimal.ONE;
+        if (!text.isEmpty()) {
+            switch (text.charAt(text.length() - 1)) {
+                case 'k' -> multiplier = BigDecimal.valueOf(1_000L);
+                case 'm' -> multiplier = BigDecimal.valueOf(1_000_000L);
+                case 'b' -> multiplier = BigDecimal.valueOf(1_000_000_000L);
+                default -> { }
+            }
+            if (multiplier.signum() > 0 && multiplier.compareTo(BigDecimal.ONE) != 0) {
+                text = text.substring(0, text.length() - 1);
+            }
+        }
+        if (text.contains(",")) {
+            String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+            // Only thousands grouping: "1,5" is more likely a decimal comma, which would be read wrong.
+            if (!GROUPED.matcher(digits).matches()) {
+                throw new ValueProblem("\"" + original + "\" is not a number; use commas only between"
+                        + " groups of three digits and a dot for decimals");
+            }
+            text = text.replace(",", "");
+        }
+        try {
+            BigDecimal value = new BigDecimal(text).multiply(multiplier);
+            return multiplier.compareTo(BigDecimal.ONE) == 0 ? value : plain(value);
+        } catch (NumberFormatException e) {
+            throw new ValueProblem("\"" + original + "\" is not a number"
+                    + (type == QuestionType.INTEGER ? " (e.g. 1000, 1,000, 10k or 1.5M)" : ""));
+        }
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /**
+     * Checks a raw value (from an answers file or {@link dev.ragft.questionnaire.Answers#of}) against this question
+     * and returns it normalized; never called with {@code null}.
+     */
+    Object normalize(Object raw) throws ValueProblem {
+        switch (type) {
+            case BOOLEAN:
+                if (raw instanceof Boolean) {
+                    return raw;
+                }
+                throw new ValueProblem("expected true or false, got " + describe(raw));
+            case ENUM:
+                if (raw instanceof String text) {
+                    Optional<Choice> c = choice(text);
+                    if (c.isPresent()) {
+                        return c.get().value();
+                    }
+                    throw new ValueProblem("\"" + text + "\" is not allowed; choose one of " + choiceList());
+                }
+                throw new ValueProblem("expected one of " + choiceList() + ", got " + describe(raw));
+            default:
+                return normalizeNumber(raw);
+        }
+    }
+
+    private Object normalizeNumber(Object raw) throws ValueProblem {
+        BigDecimal value;
+        if (raw instanceof Long number) {
+            value = BigDecimal.valueOf(number);
+        } else if (raw instanceof BigDecimal number) {
+            value = number;
+        } else if (raw instanceof Double || raw instanceof Float) {
+            // Answers only holds doubles that are not finite (finite ones become BigDecimal).
+            double d = ((Number) raw).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new ValueProblem("must be a finite number, got " + d);
+            }
+            value = new BigDecimal(Double.toString(d));
+        } else {
+            String hint = "";
+            if (raw instanceof String text) {
+                try {
+                    hint = "; write it as a JSON number: " + plainText(numberFromText(text.trim()));
+                } catch (ValueProblem notANumber) {
+                    hint = "";
+                }
+            }
+            throw new ValueProblem("expected " + (type == QuestionType.INTEGER ? "a whole number" : "a number")
+                    + (unit == null ? "" : " (" + unit + ")") + ", got " + describe(raw) + hint);
+        }
+        if (type == QuestionType.INTEGER && value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            throw new ValueProblem("must be a whole number, got " + value.toPlainString());
+        }
+        if ((min != null && value.compareTo(min) < 0) || (max != null && value.compareTo(max) > 0)) {
+            throw new ValueProblem("must be " + rangeText() + ", got " + value.toPlainString());
+        }
+        if (type == QuestionType.INTEGER) {
+            if (value.compareTo(LONG_MAX) > 0 || value.compareTo(LONG_MIN) < 0) {
+                throw new ValueProblem("is too large, got " + value.toPlainString());
+            }
+            return value.toBigIntegerExact().longValueExact();
+        }
+        return value;
+    }
+
+    /** The allowed range in words with the unit, e.g. "between 1 and 120 months"; empty if unbounded. */
+    public String rangeText() {
+        String suffix = unit == null ? "" : " " + unit;
+        if (min != null && max != null) {
+            return "between " + format(min) + " and " + format(max) + suffix;
+        }
+        if (min != null) {
+            return "at least " + format(min) + suffix;
+        }
+        if (max != null) {
+            return "at most " + format(max) + suffix;
+        }
+        return "";
+    }
+
+    private String choiceList() {
+        return choices.stream().map(Choice::value).collect(Collectors.joining(", "));
+    }
+
+    private static String plainText(BigDecimal value) {
+        return plain(value).toPlainString();
+    }
+
+    static String format(BigDecimal value) {
+        DecimalFormat format = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(value);
+    }
+
+    static String describe(Object raw) {
+        if (raw instanceof String text) {
+            return "text \"" + text + "\"";
+        }
+        if (raw instanceof Boolean) {
+            return raw.toString();
+        }
+        if (raw instanceof BigDecimal number) {
+            return "number " + number.toPlainString();
+        }
+        if (raw instanceof Number || raw instanceof BigInteger) {
+            return "number " + raw;
+        }
+        return raw == null ? "null" : raw.getClass().getSimpleName();
+    }
+}

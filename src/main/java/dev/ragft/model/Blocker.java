@@ -1,5 +1,0 @@
-package dev.ragft.model;
-
-/** A hard constraint found by classification: {@code rulesOut} cannot be recommended, for {@code reason}. */
-public record Blocker(Option rulesOut, String reason) {
-}

@@ -1,5 +1,0 @@
-package dev.ragft.model;
-
-/** A practical point the team should know before acting on the recommendation. */
-public record Caveat(String id, Severity severity, String message) {
-}

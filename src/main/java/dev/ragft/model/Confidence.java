@@ -1,6 +1,0 @@
-package dev.ragft.model;
-
-/** How clear the recommendation is, banded from the score margin by the policy. */
-public enum Confidence {
-    LOW, MEDIUM, HIGH
-}

@@ -1,6 +1,0 @@
-package dev.ragft.model;
-
-/** How often the available documents actually contain the answers users ask for. */
-public enum DocumentsCoverage {
-    MOSTLY, PARTLY, RARELY
-}

@@ -1,6 +1,0 @@
-package dev.ragft.model;
-
-/** Whether the domain is clear and stable, or still evolving. */
-public enum DomainConsistency {
-    CONSISTENT, EVOLVING
-}

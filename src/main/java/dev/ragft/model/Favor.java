@@ -1,6 +1,0 @@
-package dev.ragft.model;
-
-/** What a single criterion finding speaks for; {@code NEUTRAL} when it does not tip the decision. */
-public enum Favor {
-    FINE_TUNE, RAG, HYBRID, NEUTRAL
-}

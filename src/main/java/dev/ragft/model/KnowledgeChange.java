@@ -1,6 +1,0 @@
-package dev.ragft.model;
-
-/** How often the knowledge the model must know changes. */
-public enum KnowledgeChange {
-    RARELY, MONTHLY, WEEKLY, DAILY
-}

@@ -1,6 +1,0 @@
-package dev.ragft.model;
-
-/** How much response time matters to the users. */
-public enum LatencySensitivity {
-    LOW, MEDIUM, HIGH
-}

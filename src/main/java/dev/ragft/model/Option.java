@@ -1,6 +1,0 @@
-package dev.ragft.model;
-
-/** Something a blocker can rule out: a strategy, or a managed API as a way to deploy RAG. */
-public enum Option {
-    FINE_TUNE, HYBRID, MANAGED_API
-}

@@ -1,6 +1,0 @@
-package dev.ragft.model;
-
-/** How often users ask about things outside the trained domain. */
-public enum OutOfDomain {
-    RARE, SOMETIMES, OFTEN
-}

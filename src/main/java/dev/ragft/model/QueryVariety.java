@@ -1,6 +1,0 @@
-package dev.ragft.model;
-
-/** How much the queries differ from one another. */
-public enum QueryVariety {
-    REPETITIVE, MIXED, WIDE
-}

@@ -1,6 +1,0 @@
-package dev.ragft.model;
-
-/** How much a caveat matters; declared from most to least severe, which is also report order. */
-public enum Severity {
-    BLOCKER, WARNING, INFO
-}
