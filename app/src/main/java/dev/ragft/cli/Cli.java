@@ -22,10 +22,29 @@ public final class Cli {
         if (args.length == 0) {
             // The interactive console, with nothing to parse: skipping picocli's model building keeps it
             // off the path to the first question (SPEC §7: on screen within 0.3 s).
-            return console();
+            return outputChecked(console(), null);
         }
         EarlyRules.startFor(args);
-        return commandLine().execute(args);
+        CommandLine commandLine = commandLine();
+        return outputChecked(commandLine.execute(args), commandLine);
+    }
+
+    /**
+     * A report that could not be written is not a success: PrintStream swallows write errors (a full
+     * disk, {@code > /dev/full}, a closed pipe), so they are looked for once everything is flushed.
+     */
+    static int outputChecked(int code, CommandLine commandLine) {
+        if (commandLine != null) {
+            commandLine.getOut().flush();
+        }
+        System.out.flush();
+        if (System.out.checkError() || commandLine != null && commandLine.getOut().checkError()) {
+            System.err.println("ragft: cannot write to standard output (disk full, or the reader went away);"
+                    + " the output is incomplete");
+            System.err.flush();
+            return code == ExitCodes.OK ? ExitCodes.FAILURE : code;
+        }
+        return code;
     }
 
     public static CommandLine commandLine() {

@@ -7,11 +7,11 @@ import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.answers.AtomicFiles;
 import dev.ragft.answers.Consultations;
+import dev.ragft.answers.TextInput;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,13 +33,15 @@ final class Inputs {
     static String read(String name, InputStream stdin) {
         try {
             if (STDIN.equals(name)) {
-                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                return TextInput.read(stdin, "<stdin>", TextInput.MAX_ANSWERS_BYTES);
             }
             Path path = Path.of(name);
             if (Files.isDirectory(path)) {
                 throw new Cli.UsageProblem("cannot read '" + name + "': it is a folder, not an answers file");
             }
-            return Files.readString(path, StandardCharsets.UTF_8);
+            return TextInput.read(path, TextInput.MAX_ANSWERS_BYTES);
+        } catch (TextInput.UnreadableText e) {
+            throw new Cli.UsageProblem("cannot use " + e.getMessage());
         } catch (IOException e) {
             throw cannotRead(name, e);
         }
@@ -58,7 +60,8 @@ final class Inputs {
             return Answers.fromJson(text, sourceName); // reports the syntax error with its line and column
         }
         if (tree != null && tree.isObject() && Consultations.isExample(tree)) {
-            return Answers.fromJson(tree.get("answers").toString(), sourceName);
+            // Read again from the text, by the strict reader: exact numbers, duplicates refused, real lines.
+            return Answers.fromExampleJson(text, sourceName);
         }
         return Answers.fromJson(text, sourceName);
     }

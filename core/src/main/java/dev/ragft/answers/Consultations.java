@@ -12,7 +12,6 @@ import dev.ragft.facts.Favor;
 import dev.ragft.facts.Strategy;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +77,11 @@ public final class Consultations {
 
     /** One file, in either shape. */
     public static Consultation read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+        try {
+            return parse(TextInput.read(file, TextInput.MAX_ANSWERS_BYTES), file);
+        } catch (TextInput.UnreadableText e) {
+            throw new ConsultationException(e.getMessage());
+        }
     }
 
     /** Parses text read from {@code file} (used in messages). */
@@ -95,10 +98,20 @@ public final class Consultations {
             throw new ConsultationException(file + ": expected a JSON object (an example or an answers file)");
         }
         if (!isExample(root)) {
-            return new Consultation(file, "", answers(root, file), null);
+            try {
+                return new Consultation(file, "", Answers.fromJson(text, file.toString()), null);
+            } catch (InvalidAnswersException e) {
+                throw new ConsultationException(file + ": " + e.getMessage());
+            }
         }
         String description = root.path("description").asText("");
-        Answers answers = answers(root.get("answers"), file);
+        Answers answers;
+        try {
+            // The strict reader over the file's own text: exact numbers, duplicate keys refused, real lines.
+            answers = Answers.fromExampleJson(text, file.toString());
+        } catch (InvalidAnswersException e) {
+            throw new ConsultationException(file + ": " + e.getMessage());
+        }
         Consultation.Expectation expect = root.has("expect") && !root.get("expect").isNull()
                 ? expectation(root.get("expect"), file) : null;
         return new Consultation(file, description, answers, expect);
@@ -118,16 +131,6 @@ public final class Consultations {
             }
         }
         return true;
-    }
-
-    private static Answers answers(JsonNode node, Path file) {
-        try {
-            return Answers.fromJson(JSON.writeValueAsString(node), file.toString());
-        } catch (JsonProcessingException e) {
-            throw new ConsultationException(file + ": cannot re-read the answers: " + e.getOriginalMessage());
-        } catch (InvalidAnswersException e) {
-            throw new ConsultationException(file + ": " + e.getMessage());
-        }
     }
 
     private static Consultation.Expectation expectation(JsonNode expect, Path file) {

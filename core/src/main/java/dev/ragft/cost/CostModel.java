@@ -26,6 +26,13 @@ public final class CostModel {
     private static final int PER_QUERY_SCALE = 6;
     private static final int VOLUME_SCALE = 2;
     private static final int MONTHS_PER_YEAR = 12;
+    /**
+     * Largest total handed to the rules: below 2^45 a double still resolves a cent (its spacing is under
+     * half a cent), so the figure a rule quotes rounds to the same dollars and cents as the tables. The
+     * questionnaire's maxima keep every total far below it; a custom definition that does not gets an
+     * error rather than a silently rounded figure.
+     */
+    static final BigDecimal LARGEST_EXACT_TOTAL = BigDecimal.valueOf(1L << 45);
 
     private CostModel() {
     }
@@ -67,6 +74,14 @@ public final class CostModel {
         Objects.requireNonNull(r, "report");
         BigDecimal ft = r.fineTune().totalUsd();
         BigDecimal rag = r.rag().totalUsd();
+        for (StrategyCost cost : List.of(r.fineTune(), r.rag(), r.hybrid())) {
+            if (cost.totalUsd().compareTo(LARGEST_EXACT_TOTAL) > 0) {
+                throw new IllegalArgumentException("the " + cost.strategy() + " total of $"
+                        + cost.totalUsd().toPlainString() + " is above $" + LARGEST_EXACT_TOTAL.toPlainString()
+                        + ", beyond which figures in reasons could differ from the tables; lower the"
+                        + " questionnaire's maxima");
+            }
+        }
         int cmp = ft.compareTo(rag);
         Strategy cheaper = cmp < 0 ? Strategy.FINE_TUNE : cmp > 0 ? Strategy.RAG : null;
         BigDecimal larger = ft.max(rag);

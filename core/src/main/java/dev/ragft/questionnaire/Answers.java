@@ -96,9 +96,25 @@ public final class Answers {
      *     a top level that is not an object, duplicate keys or values that are arrays or objects
      */
     public static Answers fromJson(String json, String sourceName) {
+        return parse(json, sourceName, null);
+    }
+
+    /**
+     * Reads the {@code "answers"} object of an example consultation
+     * ({@code {"description": …, "answers": {…}, "expect": {…}}}) with the same strict reader as
+     * {@link #fromJson}: duplicate keys are rejected, numbers kept exact, and errors carry the line in
+     * the whole file. The other members are skipped here (their own reader checks them).
+     *
+     * @param sourceName how to name the input in errors
+     * @throws InvalidAnswersException as {@link #fromJson}, or when there is no {@code "answers"} object
+     */
+    public static Answers fromExampleJson(String json, String sourceName) {
+        return parse(json, sourceName, "answers");
+    }
+
+    private static Answers parse(String json, String sourceName, String member) {
         List<InputError> errors = new ArrayList<>();
         LinkedHashMap<String, Object> read = new LinkedHashMap<>();
-        Map<String, JsonLocation> firstSeen = new HashMap<>();
         try (JsonParser parser = JSON.createParser(json)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
@@ -109,17 +125,29 @@ public final class Answers {
                 throw syntax(sourceName, parser.currentTokenLocation(), "expected a JSON object {...} whose keys"
                         + " are question ids, got " + describe(token));
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String id = parser.currentName();
-                JsonLocation at = parser.currentTokenLocation();
-                JsonToken valueToken = parser.nextToken();
-                Object value = readValue(parser, valueToken, id, errors);
-                JsonLocation earlier = firstSeen.putIfAbsent(id, at);
-                if (earlier != null) {
-                    errors.add(new InputError(id, "appears more than once in " + sourceName + " (line "
-                            + earlier.getLineNr() + " and line " + at.getLineNr() + "); keep one"));
-                } else {
-                    read.put(id, value);
+            if (member == null) {
+                readObject(parser, sourceName, read, errors);
+            } else {
+                boolean found = false;
+                Map<String, JsonLocation> topSeen = new HashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonLocation at = parser.currentTokenLocation();
+                    JsonToken value = parser.nextToken();
+                    JsonLocation earlier = topSeen.putIfAbsent(name, at);
+                    if (earlier != null) {
+                        throw syntax(sourceName, at, "\"" + name + "\" appears more than once (line "
+                                + earlier.getLineNr() + " and line " + at.getLineNr() + "); keep one");
+                    }
+                    if (name.equals(member) && value == JsonToken.START_OBJECT) {
+                        readObject(parser, sourceName, read, errors);
+                        found = true;
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                if (!found) {
+                    throw syntax(sourceName, 1, 1, "expected an \"" + member + "\" object of answers");
                 }
             }
             if (parser.nextToken() != null) {
@@ -137,6 +165,25 @@ public final class Answers {
             throw new InvalidAnswersException(errors);
         }
         return new Answers(read);
+    }
+
+    /** Reads the members of the object whose START_OBJECT is the current token, up to its END_OBJECT. */
+    private static void readObject(JsonParser parser, String sourceName, LinkedHashMap<String, Object> read,
+            List<InputError> errors) throws IOException {
+        Map<String, JsonLocation> firstSeen = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String id = parser.currentName();
+            JsonLocation at = parser.currentTokenLocation();
+            JsonToken valueToken = parser.nextToken();
+            Object value = readValue(parser, valueToken, id, errors);
+            JsonLocation earlier = firstSeen.putIfAbsent(id, at);
+            if (earlier != null) {
+                errors.add(new InputError(id, "appears more than once in " + sourceName + " (line "
+                        + earlier.getLineNr() + " and line " + at.getLineNr() + "); keep one"));
+            } else {
+                read.put(id, value);
+            }
+        }
     }
 
     /**
@@ -502,8 +549,17 @@ public final class Answers {
                 if (parser.isNaN()) {
                     return parser.getDoubleValue();
                 }
-                // Parsed from the text itself, so 0.10 stays exactly 0.10.
-                return parser.getDecimalValue();
+                // Parsed from the text itself, so 0.10 stays exactly 0.10. An exponent beyond what a
+                // decimal holds (1e9999999999) is reported against its key; the questionnaire's range
+                // check sees every other number before any arithmetic does.
+                try {
+                    return parser.getDecimalValue();
+                } catch (NumberFormatException e) {
+                    String text = parser.getText();
+                    errors.add(new InputError(id, "is far outside any allowed range, got "
+                            + (text.length() > 40 ? text.substring(0, 40) + "…" : text)));
+                    return null;
+                }
             default:
                 parser.skipChildren();
                 errors.add(new InputError(id, "expected a single value, got "

@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  * @param criteria ids of the catalog criteria this answer feeds
  * @param askWhen when the console asks it, or {@code null} when always asked
  * @param costDefaults whether it belongs to the cost inputs the console offers to default in one go
+ * @param maxDecimals most digits allowed after the decimal point for a numeric question (0 for an
+ *     integer question), or {@code null} for other types; together with {@code max} it bounds every
+ *     number before any arithmetic sees it
  */
 public record Question(
         String id,
@@ -46,11 +49,20 @@ public record Question(
         QuestionDefault defaultValue,
         List<String> criteria,
         AskWhen askWhen,
-        boolean costDefaults) {
+        boolean costDefaults,
+        Integer maxDecimals) {
 
+    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)e[+-]?\\d+");
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d*)?");
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    /**
+     * Longest number text looked at. Parsing a decimal string costs time quadratic in its length, and no
+     * allowed value needs more than a few dozen characters, so longer text is refused unread.
+     */
+    static final int MAX_NUMBER_TEXT = 64;
+    /** Numbers are shown in full up to this many digits; beyond, in scientific form, never expanded. */
+    private static final int MAX_SHOWN_DIGITS = 40;
 
     /** Copies the lists. */
     public Question {
@@ -125,6 +137,10 @@ public record Question(
     }
 
     private BigDecimal numberFromText(String original) throws ValueProblem {
+        if (original.length() > MAX_NUMBER_TEXT) {
+            throw new ValueProblem("must be " + limitText() + "; got a number text of " + original.length()
+                    + " characters");
+        }
         String text = original.toLowerCase(Locale.ROOT).replace("_", "").replace(" ", "");
         if (text.startsWith("$")) {
             text = text.substring(1);
@@ -156,12 +172,43 @@ public record Question(
             }
             text = text.replace(",", "");
         }
+        BigDecimal parsed;
         try {
-            BigDecimal value = new BigDecimal(text).multiply(multiplier);
-            return multiplier.compareTo(BigDecimal.ONE) == 0 ? value : plain(value);
+            parsed = new BigDecimal(text);
         } catch (NumberFormatException e) {
+            if (SCIENTIFIC.matcher(text).matches()) {
+                // Well-formed, but an exponent beyond what any decimal can hold: too large or too precise.
+                throw new ValueProblem("must be " + limitText() + ", got " + original);
+            }
             throw new ValueProblem("\"" + original + "\" is not a number"
                     + (type == QuestionType.INTEGER ? " (e.g. 1000, 1,000, 10k or 1.5M)" : ""));
+        }
+        // 1e999999999 is held as digit 1 and an exponent; scaling or printing it in full would expand it
+        // to a billion digits, so its size is judged from precision and scale first.
+        checkMagnitude(parsed, original);
+        BigDecimal value = parsed.multiply(multiplier);
+        return multiplier.compareTo(BigDecimal.ONE) == 0 ? value : plain(value);
+    }
+
+    /**
+     * Rejects a number whose digits before or after the point exceed anything this question allows,
+     * using only its precision and scale (cheap however large the exponent), so that no later step
+     * expands it.
+     */
+    private void checkMagnitude(BigDecimal value, String shown) throws ValueProblem {
+        if (value.signum() == 0) {
+            return;
+        }
+        long integerDigits = (long) value.precision() - value.scale();
+        long allowedDigits = max == null ? 19 : Math.max(1, (long) max.precision() - max.scale()) + 1;
+        if (integerDigits > allowedDigits) {
+            throw new ValueProblem("must be " + limitText() + ", got " + shown);
+        }
+        // Digits after the point beyond the precision wanted, counted without stripping zeros: a scale
+        // over a thousand is refused outright (stripping 1e-1000000's zeros is itself slow).
+        if (value.scale() > 1_000 || (maxDecimals != null && value.scale() > maxDecimals
+                && value.stripTrailingZeros().scale() > maxDecimals)) {
+            throw new ValueProblem("must be " + limitText() + ", got " + shown);
         }
     }
 
@@ -220,12 +267,15 @@ public record Question(
             throw new ValueProblem("expected " + (type == QuestionType.INTEGER ? "a whole number" : "a number")
                     + (unit == null ? "" : " (" + unit + ")") + ", got " + describe(raw) + hint);
         }
-        if (type == QuestionType.INTEGER && value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
-            throw new ValueProblem("must be a whole number, got " + value.toPlainString());
-        }
+        // Range first: compareTo looks at the exponents before any digit, so 1e999999999 costs nothing.
         if ((min != null && value.compareTo(min) < 0) || (max != null && value.compareTo(max) > 0)) {
-            throw new ValueProblem("must be " + rangeText() + ", got " + value.toPlainString());
+            throw new ValueProblem("must be " + limitText() + ", got " + shown(value));
         }
+        if (type == QuestionType.INTEGER && value.signum() != 0 && value.scale() > 0
+                && (value.scale() > 1_000 || value.stripTrailingZeros().scale() > 0)) {
+            throw new ValueProblem("must be a whole number, got " + shown(value));
+        }
+        checkMagnitude(value, shown(value));
         if (type == QuestionType.INTEGER) {
             if (value.compareTo(LONG_MAX) > 0 || value.compareTo(LONG_MIN) < 0) {
                 throw new ValueProblem("is too large, got " + value.toPlainString());
@@ -233,6 +283,32 @@ public record Question(
             return value.toBigIntegerExact().longValueExact();
         }
         return value;
+    }
+
+    /** The range and, for numbers with decimals, how many are allowed: what a rejected number is told. */
+    public String limitText() {
+        String range = rangeText();
+        if (type == QuestionType.NUMBER && maxDecimals != null) {
+            String decimals = maxDecimals == 0 ? "no decimals" : "at most " + maxDecimals + " decimal"
+                    + (maxDecimals == 1 ? "" : "s");
+            return range.isEmpty() ? "a number with " + decimals : range + ", with " + decimals;
+        }
+        return range.isEmpty() ? (type == QuestionType.INTEGER ? "a whole number" : "a number") : range;
+    }
+
+    /** A number as the user can read it, never expanded: plain up to 40 digits, else scientific. */
+    static String shown(BigDecimal value) {
+        long integerDigits = (long) value.precision() - value.scale();
+        if (value.precision() <= MAX_SHOWN_DIGITS && integerDigits <= MAX_SHOWN_DIGITS
+                && value.scale() <= MAX_SHOWN_DIGITS) {
+            return value.toPlainString();
+        }
+        String text = value.toString();
+        if (text.length() <= 2 * MAX_SHOWN_DIGITS) {
+            return text;
+        }
+        int exponent = text.indexOf('E');
+        return text.substring(0, MAX_SHOWN_DIGITS) + "…" + (exponent < 0 ? "" : text.substring(exponent));
     }
 
     /** The allowed range in words with the unit, e.g. "between 1 and 120 months"; empty if unbounded. */
@@ -271,7 +347,7 @@ public record Question(
             return raw.toString();
         }
         if (raw instanceof BigDecimal number) {
-            return "number " + number.toPlainString();
+            return "number " + shown(number);
         }
         if (raw instanceof Number || raw instanceof BigInteger) {
             return "number " + raw;

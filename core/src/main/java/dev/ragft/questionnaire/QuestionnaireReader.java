@@ -39,7 +39,7 @@ final class QuestionnaireReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "section", "prompt", "help", "guideSection",
-            "type", "choices", "min", "max", "unit", "required", "default", "criteria", "askWhen", "costDefaults");
+            "type", "choices", "min", "max", "maxDecimals", "unit", "required", "default", "criteria", "askWhen", "costDefaults");
 
     /** Which table key names which question in a dependent default. */
     private static final Map<String, String> DEFAULT_TABLES = Map.of(
@@ -167,7 +167,9 @@ final class QuestionnaireReader {
         if (root == null || !root.isObject()) {
             throw fail("the top level must be a JSON object with criteria, sections and questions");
         }
-        expectOnly(root, Set.of("criteria", "sections", "questions"), "the top level");
+        // "$comment" (the JSON Schema convention) carries notes for people editing the file, e.g. why
+        // the number limits are what they are; the reader ignores it.
+        expectOnly(root, Set.of("$comment", "criteria", "sections", "questions"), "the top level");
         List<Section> sections = new ArrayList<>();
         for (JsonNode node : array(root, "sections", "the top level")) {
             String where = "a section";
@@ -222,6 +224,27 @@ final class QuestionnaireReader {
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw fail(where + ": min is greater than max");
         }
+        // Every number is bounded by the definition, so no answer can reach the arithmetic at a size or
+        // precision nobody chose (1e999999999, or a price with a million decimals).
+        if (numeric && (min == null || max == null)) {
+            throw fail(where + ": a numeric question needs both 'min' and 'max'");
+        }
+        Integer maxDecimals = null;
+        if (node.has("maxDecimals")) {
+            if (type != QuestionType.NUMBER) {
+                throw fail(where + ": only 'number' questions have 'maxDecimals' (integers have none)");
+            }
+            JsonNode decimals = node.get("maxDecimals");
+            if (!decimals.isIntegralNumber() || !decimals.canConvertToInt() || decimals.intValue() < 0
+                    || decimals.intValue() > 18) {
+                throw fail(where + ": 'maxDecimals' must be a whole number from 0 to 18");
+            }
+            maxDecimals = decimals.intValue();
+        } else if (type == QuestionType.NUMBER) {
+            throw fail(where + ": a 'number' question needs 'maxDecimals' (digits allowed after the point)");
+        } else if (type == QuestionType.INTEGER) {
+            maxDecimals = 0;
+        }
         AskWhen askWhen = null;
         if (node.has("askWhen")) {
             JsonNode cond = node.get("askWhen");
@@ -237,14 +260,14 @@ final class QuestionnaireReader {
         Question shape = new Question(id, text(node, "section", where), text(node, "prompt", where),
                 text(node, "help", where), text(node, "guideSection", where), type, choices, min, max,
                 optionalText(node, "unit", where), bool(node, "required", where, false), null,
-                strings(node, "criteria", where), askWhen, bool(node, "costDefaults", where, false));
+                strings(node, "criteria", where), askWhen, bool(node, "costDefaults", where, false), maxDecimals);
         QuestionDefault defaultValue = node.has("default") ? defaultOf(shape, node.get("default"), where) : null;
         if (defaultValue != null && shape.required()) {
             throw fail(where + ": a required question cannot have a default");
         }
         return new Question(shape.id(), shape.section(), shape.prompt(), shape.help(), shape.guideSection(),
                 shape.type(), shape.choices(), shape.min(), shape.max(), shape.unit(), shape.required(),
-                defaultValue, shape.criteria(), shape.askWhen(), shape.costDefaults());
+                defaultValue, shape.criteria(), shape.askWhen(), shape.costDefaults(), shape.maxDecimals());
     }
 
     private QuestionDefault defaultOf(Question question, JsonNode node, String where) {
