@@ -57,6 +57,11 @@ final class AdviseCommand implements Callable<Integer> {
                 + " analysis (flips[]). Exit code 2 if any line was bad."})
     boolean batch;
 
+    @Option(names = "--line-time-limit", paramLabel = "SECONDS",
+            description = "With --batch: the time one line may take before it is reported as an error record and"
+                + " the batch goes on (default: ${DEFAULT-VALUE}).")
+    double lineTimeLimitSeconds = BatchAdvisor.DEFAULT_LINE_TIME_LIMIT_MS / 1000.0;
+
     @Mixin
     PolicyOptions policy;
 
@@ -70,7 +75,12 @@ final class AdviseCommand implements Callable<Integer> {
                 throw new Cli.UsageProblem("--batch writes one JSON report per line; --format " + format
                         + " is not available in batch mode");
             }
-            return BatchCommand.run(input == null ? Inputs.STDIN : input, sets, out, policy, spec);
+            if (!(lineTimeLimitSeconds > 0 && lineTimeLimitSeconds <= 86_400)) {
+                throw new Cli.UsageProblem("--line-time-limit must be between 0 and 86400 seconds, got "
+                        + lineTimeLimitSeconds);
+            }
+            return BatchCommand.run(input == null ? Inputs.STDIN : input, sets, out, policy, spec,
+                    Math.max(1, Math.round(lineTimeLimitSeconds * 1000)));
         }
         if (input == null && sets.isEmpty()) {
             throw new Cli.UsageProblem("advise needs an answers file, '-' for standard input, or --set ID=VALUE answers;"

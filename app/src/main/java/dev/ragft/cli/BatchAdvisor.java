@@ -8,27 +8,40 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
+import dev.ragft.RulesException;
 import dev.ragft.engine.Engine;
 import dev.ragft.report.JsonReport;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The JSON-lines batch of {@code ragft advise --batch}: every input line is one answers object, every
  * output line the compact JSON report for it (the keys of {@code --format json}) or, for a line that
- * cannot be used, {@code {"line": N, "errors": [{"field": …, "message": …}]}}. Processing goes on past
- * bad lines. Lines are read, advised and written as a stream, so memory does not grow with the input;
- * chunks of lines are advised on a small thread pool over the one shared (thread-safe) engine, and
- * written strictly in input order. Blank lines are skipped but still counted, so N is the line number
- * an editor shows.
+ * cannot be used, {@code {"line": N, "errors": [{"field": …, "message": …}]}}.
+ *
+ * <p>Every line is judged alone: whatever goes wrong with one (bad answers, text that is not UTF-8 or
+ * longer than {@link #MAX_LINE_CHARS}, a fault in the rules, any runtime exception, or running past the
+ * per-line time limit) becomes that line's error record, and the run goes on. Each output line is built
+ * whole before it is written, so the output is always complete JSON lines.
+ *
+ * <p>Lines are read, advised and written as a stream, so memory does not grow with the input; each line
+ * is one task on a small pool over the one shared (thread-safe) engine, written strictly in input
+ * order. A line past its time limit is reported and its thread given up (interrupted, and replaced so
+ * the other lines go on); a Java thread cannot be stopped, so the evaluation deadline of the engine is
+ * what ends it. Blank lines are skipped but still counted, so N is the line number an editor shows.
  */
 final class BatchAdvisor {
 
@@ -36,68 +49,78 @@ final class BatchAdvisor {
     record Summary(long lines, long bad, long firstBadLine) {
     }
 
-    // Lines per task: large enough that hand-offs cost nothing, small enough to keep both cores busy.
-    private static final int CHUNK = 64;
+    /** Longest input line read; a complete answers object is under 2,000 characters. */
+    static final int MAX_LINE_CHARS = 1 << 20;
+    /** Default time one line may take, far above a normal consultation (milliseconds). */
+    static final long DEFAULT_LINE_TIME_LIMIT_MS = 60_000;
+    /** Threads given up to lines past their limit before the remaining lines are refused unstarted. */
+    private static final int MAX_ABANDONED = 16;
+    private static final long POLL_MS = 200;
     private static final ObjectMapper COMPACT = new ObjectMapper()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final Engine engine;
     private final List<String> sets;
     private final int threads;
+    private final long lineTimeLimitMs;
 
-    BatchAdvisor(Engine engine, List<String> sets, int threads) {
+    BatchAdvisor(Engine engine, List<String> sets, int threads, long lineTimeLimitMs) {
         this.engine = engine;
         this.sets = List.copyOf(sets);
         this.threads = Math.max(1, threads);
+        this.lineTimeLimitMs = lineTimeLimitMs;
     }
 
-    private record Chunk(String text, long bad, long firstBadLine) {
+    /** One line's output, built whole; {@code bad} when it is an error record. */
+    private record Result(String text, boolean bad) {
     }
 
-    Summary run(BufferedReader in, String sourceName, Writer out) throws IOException {
+    /** A submitted line: its future and when its work started (0 until a thread picks it up). */
+    private record Pending(long number, Future<Result> future, AtomicLong started) {
+    }
+
+    Summary run(Reader in, String sourceName, Writer out) throws IOException {
         // A --set that cannot be parsed is wrong for every line: report it once, before any work.
         Inputs.applySets(Answers.empty(), sets, engine.questionnaire());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "ragft-batch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "ragft-batch");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        LineReader lines = new LineReader(in, MAX_LINE_CHARS);
         try {
-            ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
-            int maxPending = threads * 4; // bounded read-ahead: memory stays flat however long the input
+            ArrayDeque<Pending> pending = new ArrayDeque<>();
+            int maxPending = threads * 64; // bounded read-ahead: memory stays flat however long the input
             long lineNumber = 0;
             long bad = 0;
             long firstBad = 0;
-            List<String> lines = new ArrayList<>(CHUNK);
-            long chunkStart = 1;
+            int[] abandoned = {0};
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 lineNumber++;
-                lines.add(line);
-                if (lines.size() == CHUNK) {
-                    pending.add(submit(pool, lines, chunkStart, sourceName));
-                    lines = new ArrayList<>(CHUNK);
-                    chunkStart = lineNumber + 1;
-                    while (pending.size() >= maxPending) {
-                        Chunk done = take(pending);
-                        out.write(done.text());
-                        if (done.bad() > 0 && firstBad == 0) {
-                            firstBad = done.firstBadLine();
-                        }
-                        bad += done.bad();
+                if (line.isBlank()) {
+                    continue;
+                }
+                pending.add(submit(pool, line, lineNumber, sourceName, lines.lastWasTooLong()));
+                while (pending.size() >= maxPending) {
+                    Pending head = pending.removeFirst();
+                    Result done = await(head, pool, abandoned, sourceName);
+                    out.write(done.text());
+                    if (done.bad()) {
+                        bad++;
+                        firstBad = firstBad == 0 ? head.number() : firstBad;
                     }
                 }
             }
-            if (!lines.isEmpty()) {
-                pending.add(submit(pool, lines, chunkStart, sourceName));
-            }
             while (!pending.isEmpty()) {
-                Chunk done = take(pending);
+                Pending head = pending.removeFirst();
+                Result done = await(head, pool, abandoned, sourceName);
                 out.write(done.text());
-                if (done.bad() > 0 && firstBad == 0) {
-                    firstBad = done.firstBadLine();
+                if (done.bad()) {
+                    bad++;
+                    firstBad = firstBad == 0 ? head.number() : firstBad;
                 }
-                bad += done.bad();
             }
             out.flush();
             return new Summary(lineNumber, bad, firstBad);
@@ -106,52 +129,145 @@ final class BatchAdvisor {
         }
     }
 
-    private Future<Chunk> submit(ExecutorService pool, List<String> lines, long firstLine, String sourceName) {
-        return pool.submit(() -> advise(lines, firstLine, sourceName));
+    private Pending submit(ExecutorService pool, String line, long number, String sourceName, boolean tooLong) {
+        AtomicLong started = new AtomicLong();
+        Future<Result> future = pool.submit(() -> {
+            started.set(System.nanoTime());
+            return adviseLine(line, number, sourceName, tooLong);
+        });
+        return new Pending(number, future, started);
     }
 
-    private static Chunk take(ArrayDeque<Future<Chunk>> pending) {
-        try {
-            return pending.removeFirst().get();
-        } catch (ExecutionException e) {
-            // Not a bad line (those are output records) but a broken policy or a bug: stop the batch.
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private Chunk advise(List<String> lines, long firstLine, String sourceName) throws JsonProcessingException {
-        StringBuilder text = new StringBuilder(lines.size() * 4096);
-        long bad = 0;
-        long firstBad = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            long number = firstLine + i;
+    /**
+     * Waits for a line's result. Past its time limit the line gets an error record and its thread is
+     * given up: the pool grows by one so the lines behind it are not held up.
+     */
+    private Result await(Pending line, ThreadPoolExecutor pool, int[] abandoned, String sourceName) {
+        while (true) {
             try {
-                Answers answers = Answers.fromJson(line, LINE_MARKER);
-                answers = Inputs.applySets(answers, sets, engine.questionnaire());
-                text.append(COMPACT.writeValueAsString(JsonReport.tree(engine.advise(answers))));
-            } catch (InvalidAnswersException e) {
-                bad++;
-                if (firstBad == 0) {
-                    firstBad = number;
+                return line.future().get(POLL_MS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                long started = line.started().get();
+                boolean overLimit = started != 0
+                        && System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(lineTimeLimitMs);
+                boolean starved = started == 0 && abandoned[0] >= MAX_ABANDONED;
+                if (overLimit || starved) {
+                    line.future().cancel(true);
+                    if (overLimit && abandoned[0] < MAX_ABANDONED) {
+                        abandoned[0]++;
+                        pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+                        pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+                    }
+                    String why = overLimit
+                            ? "not advised: took longer than the time limit of " + seconds(lineTimeLimitMs)
+                                + "; the rules may loop on these answers"
+                            : "not advised: " + MAX_ABANDONED + " earlier lines ran past the time limit and"
+                                + " still hold every thread";
+                    return error(line.number(), sourceName, List.of(new InputError("time limit", why)));
                 }
-                text.append(COMPACT.writeValueAsString(errorRecord(number, sourceName, e.errors())));
+            } catch (ExecutionException e) {
+                // adviseLine turns every failure into a record; this is only reached for an Error.
+                return error(line.number(), sourceName, List.of(new InputError("internal error",
+                        String.valueOf(e.getCause()))));
+            } catch (CancellationException e) {
+                return error(line.number(), sourceName, List.of(new InputError("internal error", "cancelled")));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
-            text.append('\n');
         }
-        return new Chunk(text.toString(), bad, firstBad);
+    }
+
+    private static String seconds(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    private Result adviseLine(String line, long number, String sourceName, boolean tooLong) {
+        try {
+            if (tooLong) {
+                return error(number, sourceName, List.of(new InputError(sourceName + ":" + number,
+                        "line too long (over " + MAX_LINE_CHARS + " characters); an answers object is under 2,000")));
+            }
+            if (line.indexOf('\uFFFD') >= 0) {
+                return error(number, sourceName, List.of(new InputError(sourceName + ":" + number,
+                        "not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8")));
+            }
+            Answers answers = Answers.fromJson(line, LINE_MARKER);
+            answers = Inputs.applySets(answers, sets, engine.questionnaire());
+            return new Result(COMPACT.writeValueAsString(JsonReport.tree(engine.advise(answers))) + "\n", false);
+        } catch (InvalidAnswersException e) {
+            return error(number, sourceName, e.errors());
+        } catch (RulesException e) {
+            List<InputError> errors = new ArrayList<>();
+            e.errors().forEach(rule -> errors.add(new InputError("rules", rule.toString())));
+            return error(number, sourceName, errors.isEmpty()
+                    ? List.of(new InputError("rules", String.valueOf(e.getMessage()))) : errors);
+        } catch (RuntimeException | StackOverflowError | JsonProcessingException e) {
+            // A fault in the rules or a bug: this line's record says so, and the other lines go on.
+            return error(number, sourceName, List.of(new InputError("internal error",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+        }
+    }
+
+    private static Result error(long number, String sourceName, List<InputError> errors) {
+        try {
+            return new Result(COMPACT.writeValueAsString(errorRecord(number, sourceName, errors)) + "\n", true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an error record", e);
+        }
+    }
+
+    /**
+     * Lines of at most a given length: a longer line is read to its end but not kept (one marker line
+     * stands for it), so a file without newlines cannot fill the memory. A byte order mark is dropped.
+     */
+    static final class LineReader {
+
+        private final Reader in;
+        private final int maxChars;
+        private final StringBuilder line = new StringBuilder();
+        private boolean tooLong;
+        private boolean first = true;
+
+        LineReader(Reader in, int maxChars) {
+            this.in = in;
+            this.maxChars = maxChars;
+        }
+
+        /** The next line without its terminator, or {@code null} at the end of the input. */
+        String next() throws IOException {
+            line.setLength(0);
+            tooLong = false;
+            int c = in.read();
+            if (c < 0) {
+                return null;
+            }
+            if (first && c == '\uFEFF') {
+                c = in.read();
+                if (c < 0) {
+                    return null;
+                }
+            }
+            first = false;
+            while (c >= 0 && c != '\n') {
+                if (line.length() < maxChars) {
+                    line.append((char) c);
+                } else {
+                    tooLong = true;
+                }
+                c = in.read();
+            }
+            int end = line.length();
+            if (end > 0 && line.charAt(end - 1) == '\r') {
+                line.setLength(end - 1);
+            }
+            return tooLong ? "x" : line.toString();
+        }
+
+        /** Whether the line last returned was longer than the limit (and is not its text). */
+        boolean lastWasTooLong() {
+            return tooLong;
+        }
     }
 
     // Answers.fromJson names a syntax error "<source>:<line>:<column>"; within one input line the line is

@@ -4,11 +4,14 @@ import dev.ragft.engine.Engine;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +25,17 @@ final class BatchCommand {
     private BatchCommand() {
     }
 
-    static int run(String input, List<String> sets, Path out, PolicyOptions policy, CommandSpec spec) {
+    static int run(String input, List<String> sets, Path out, PolicyOptions policy, CommandSpec spec,
+            long lineTimeLimitMs) {
         if (!Inputs.STDIN.equals(input) && Files.isDirectory(Path.of(input))) {
             throw new Cli.UsageProblem("cannot read '" + input + "': it is a folder, not a JSON-lines file");
         }
         Engine engine = policy.engine();
-        BatchAdvisor advisor = new BatchAdvisor(engine, sets, Runtime.getRuntime().availableProcessors());
+        BatchAdvisor advisor = new BatchAdvisor(engine, sets, Runtime.getRuntime().availableProcessors(),
+                lineTimeLimitMs);
         String sourceName = Inputs.sourceName(input);
         BatchAdvisor.Summary summary;
-        try (BufferedReader reader = open(input)) {
+        try (Reader reader = open(input)) {
             if (out == null) {
                 // Not the picocli PrintWriter: a plain buffered UTF-8 stream, flushed once at the end.
                 Writer stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
@@ -55,20 +60,27 @@ final class BatchCommand {
         return ExitCodes.OK;
     }
 
-    private static BufferedReader open(String input) {
+    // Bytes that are not UTF-8 become U+FFFD rather than stopping the stream, so the one line holding
+    // them gets its own error record (BatchAdvisor) and the others are advised.
+    private static Reader open(String input) {
+        InputStream in;
         if (Inputs.STDIN.equals(input)) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+            in = System.in;
+        } else {
+            try {
+                in = Files.newInputStream(Path.of(input));
+            } catch (IOException e) {
+                throw Inputs.cannotRead(input, e);
+            }
         }
-        try {
-            return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw Inputs.cannotRead(input, e);
-        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
     }
 
     // Streams into a temporary file beside the target and renames it at the end: a reader never sees a
     // half-written batch, and a failed batch leaves an earlier result in place.
-    private static BatchAdvisor.Summary toFile(BatchAdvisor advisor, BufferedReader reader, String sourceName, Path out)
+    private static BatchAdvisor.Summary toFile(BatchAdvisor advisor, Reader reader, String sourceName, Path out)
             throws IOException {
         Path target = out.toAbsolutePath();
         Path temp;
