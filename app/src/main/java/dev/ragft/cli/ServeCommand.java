@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +33,10 @@ import picocli.CommandLine.Spec;
             "  POST /v1/advice     an answers object in the body (as in an answers file), the report back;",
             "                      400 with {\"errors\":[{\"field\",\"message\"}]} when the answers are wrong",
             "  GET  /v1/questions  the questionnaire, as 'ragft questions --format json'",
-            "  GET  /healthz       {\"status\":\"ok\", \"rules\": ...}",
-            "Bodies over 64 KiB get 413, a wrong method 405, an unknown path 404, a full queue 503.",
+            "  GET  /healthz       {\"status\":\"ok\", \"rules\": {\"version\": \"sha256:…\", \"files\", \"load\"}}",
+            "POST needs Content-Type: application/json (415 otherwise). Bodies over 64 KiB get 413, a wrong",
+            "method 405, an unknown path 404, a full queue 503, advice past --request-deadline 503.",
+            "A request must arrive whole within --read-timeout; at most --max-connections are read at once.",
             "Stops gracefully on SIGTERM or Ctrl-C: no new connections, requests in flight finish."},
         footer = {"", "Examples:",
             "  ragft serve --port 8080",
@@ -54,6 +60,19 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--queue", paramLabel = "N", defaultValue = "256",
             description = "Requests that may wait for a thread before the service answers 503 (default: ${DEFAULT-VALUE}).")
     int queue;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Time a request may take to arrive, headers and body (default: ${DEFAULT-VALUE}); a slower"
+                + " client is disconnected.")
+    int readTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "64",
+            description = "Requests read or answered at once (default: ${DEFAULT-VALUE}); more get 503.")
+    int maxConnections;
+
+    @Option(names = "--request-deadline", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Time the advice for one request may take before it is answered 503 (default: ${DEFAULT-VALUE}).")
+    double requestDeadline;
 
     @Option(names = "--watch", description = "Poll the rules folder and reload on change; rules that do not compile"
             + " are reported and the last good rules keep serving.")
@@ -82,6 +101,12 @@ final class ServeCommand implements Callable<Integer> {
         if (poolSize < 1 || queue < 0 || watchInterval < 10 || grace < 0) {
             throw new Cli.UsageProblem("--threads must be ≥ 1, --queue ≥ 0, --watch-interval ≥ 10 and --grace ≥ 0");
         }
+        if (readTimeout < 1 || readTimeout > 3600 || maxConnections < 1 || maxConnections > 10_000
+                || !(requestDeadline > 0 && requestDeadline <= 3600)) {
+            throw new Cli.UsageProblem("--read-timeout must be 1 … 3600, --max-connections 1 … 10000 and"
+                    + " --request-deadline more than 0 and at most 3600");
+        }
+        HttpService.configureTimeouts(readTimeout);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Questionnaire questionnaire = policy.loadQuestionnaire();
@@ -90,13 +115,25 @@ final class ServeCommand implements Callable<Integer> {
             throw new Cli.UsageProblem("--watch needs a rules folder (--rules DIR); the packaged rules never change");
         }
         AtomicReference<Engine> engine = new AtomicReference<>(new Engine(questionnaire, RuleBase.compile(source)));
-        AtomicReference<String> status = new AtomicReference<>(describe(source, 1));
+        AtomicReference<HttpService.RulesHealth> status = new AtomicReference<>(describe(source, 1));
 
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new Cli.UsageProblem("cannot listen on " + host + ": no such host");
+        }
         HttpService service;
         try {
-            service = new HttpService(engine::get, status::get, new InetSocketAddress(host, port), poolSize, queue, err);
+            service = new HttpService(engine::get, status::get, address, poolSize, queue, maxConnections,
+                    Math.max(1, Math.round(requestDeadline * 1000)), err);
         } catch (IOException e) {
             throw new Cli.UsageProblem("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
+        if (!address.getAddress().isLoopbackAddress()) {
+            // The service has no authentication: beyond loopback, anyone who can reach the port can use it.
+            err.println("ragft serve: WARNING: listening on " + address.getAddress().getHostAddress()
+                    + ", beyond this machine. The service has no authentication and no TLS: anyone who can reach"
+                    + " this port can use it. Use the default --host 127.0.0.1 behind a reverse proxy instead.");
+            err.flush();
         }
         CountDownLatch stopRequested = new CountDownLatch(1);
         AtomicBoolean stopped = new AtomicBoolean();
@@ -138,14 +175,28 @@ final class ServeCommand implements Callable<Integer> {
         return text.contains(":") ? "[" + text + "]" : text;
     }
 
-    private static String describe(RuleSource source, int generation) {
-        return source.origin() + " (" + source.drl().size() + " rule files, load " + generation + ")";
+    // A hash of the rule files' contents, never their path: /healthz may be seen by anyone who can reach it.
+    private static HttpService.RulesHealth describe(RuleSource source, int generation) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (RuleSource.SourceFile file : source.drl()) {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.text().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            digest.update(source.policy().text().getBytes(StandardCharsets.UTF_8));
+            String version = "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+            return new HttpService.RulesHealth(true, version, source.drl().size(), generation, null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     // Polls rather than using a WatchService: it behaves the same on every file system (network
     // mounts, editors that replace files), and a policy folder is a dozen small files.
     private void watch(RuleSource initial, Questionnaire questionnaire, AtomicReference<Engine> engine,
-                       AtomicReference<String> status, PrintWriter err) {
+                       AtomicReference<HttpService.RulesHealth> status, PrintWriter err) {
         Path dir = Path.of(initial.origin());
         RuleSource seen = initial;
         int generation = 1;
