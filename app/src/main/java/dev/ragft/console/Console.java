@@ -89,7 +89,12 @@ public final class Console {
     private static final long START_DELAY_MS = 250;
 
     private final Supplier<RuleBase> compiler;
-    private final Path draft;
+    /** Where the answers are written as they are given; a free copy when another console holds the draft. */
+    private Path draft;
+    /** The lock on {@link #draft} (null in rehearsals and tests, which use private temporary drafts). */
+    private DraftFile lockedDraft;
+    /** Whether the draft is saved after every answer; off until a draft is settled on (and for rehearsals). */
+    private boolean draftEveryAnswer;
     private final Prompter prompter;
     private final Style style;
     private final boolean terminal;
@@ -166,14 +171,82 @@ public final class Console {
                 }
             });
         }
-        Console console = new Console(compiler, draft, new StartSignal(prompter, firstPrompt), tty, System.err, allQuestions);
+        DraftFile locked = null;
+        try {
+            locked = DraftFile.lock(draft);
+        } catch (IOException e) {
+            System.err.println("ragft: cannot lock the draft " + draft + " (" + e.getMessage()
+                    + "); answers are saved only when the consultation stops");
+        }
+        if (locked != null && locked.isCopyOf(draft)) {
+            System.err.println("ragft: the draft " + draft + " is in use by another ragft console; this consultation"
+                    + " saves its answers to " + locked.path());
+        }
+        Console console = new Console(compiler, locked == null ? draft : locked.path(),
+                new StartSignal(prompter, firstPrompt), tty, System.err, allQuestions);
         console.pending = compiling;
+        console.lockedDraft = locked;
+        console.draftEveryAnswer = locked != null;
         try {
             console.questionnaire = loaded;
-            return console.consult(given, resumed);
+            Answers fromDraft = resumed.size() == 0 && locked != null && !locked.isCopyOf(draft)
+                    ? console.offerExistingDraft() : resumed;
+            return console.consult(given, fromDraft);
         } finally {
             prompter.close();
+            if (console.lockedDraft != null) {
+                console.lockedDraft.close();
+            }
         }
+    }
+
+    /**
+     * An earlier consultation's draft where this one would write: never overwritten silently. On a
+     * terminal the user is asked whether to continue it; otherwise (input from a file or pipe, where
+     * every line is an answer) it is kept, this consultation writes to a free copy, and the message says
+     * how to resume the earlier one.
+     *
+     * @return the answers to resume, or none
+     */
+    private Answers offerExistingDraft() {
+        Answers earlier;
+        try {
+            if (!Files.isRegularFile(draft) || Files.size(draft) == 0) {
+                return Answers.empty();
+            }
+            earlier = Answers.fromJson(dev.ragft.answers.TextInput.read(draft,
+                    dev.ragft.answers.TextInput.MAX_ANSWERS_BYTES), draft.toString());
+        } catch (IOException | RuntimeException unreadable) {
+            earlier = null;
+        }
+        if (earlier != null && earlier.size() > 0 && terminal) {
+            prompter.println("A draft of an earlier consultation is saved in " + draft + " (" + earlier.size()
+                    + " answer" + (earlier.size() == 1 ? "" : "s") + ").");
+            String reply;
+            try {
+                reply = prompter.readLine("Continue it? [Y/n] > ", List.of("yes", "no")).trim().toLowerCase(Locale.ROOT);
+            } catch (Prompter.EndOfInput | Prompter.Interrupted e) {
+                reply = "n";
+            }
+            if (!reply.startsWith("n")) {
+                return earlier;
+            }
+        }
+        try {
+            DraftFile copy = DraftFile.freeCopy(draft);
+            prompter.println(style.warn("ragft: a draft of an earlier consultation is in " + draft + " (continue it"
+                    + " with: ragft --resume " + draft + "); it is kept, and this consultation saves its answers to "
+                    + copy.path()));
+            lockedDraft.close();
+            lockedDraft = copy;
+            draft = copy.path();
+        } catch (IOException e) {
+            prompter.println(style.warn("ragft: a draft of an earlier consultation is in " + draft + "; no copy can"
+                    + " be made beside it (" + e.getMessage() + "), so answers are saved only when the consultation"
+                    + " stops"));
+            draftEveryAnswer = false;
+        }
+        return Answers.empty();
     }
 
     /** For tests: a console over a given prompter, with the rules compiled on the calling thread's demand. */
@@ -214,6 +287,10 @@ public final class Console {
                 debug != null && !debug.isBlank() && !"0".equals(debug) ? err : null);
         Interview interview = new Interview(questionnaire, prompter, relevance == null ? QuestionFilter.ALL : relevance,
                 this::ruleRefs, usableGiven, usableResumed);
+        if (draftEveryAnswer) {
+            // Every answer reaches the draft as it is given, so even kill -9 loses nothing answered.
+            interview.onChange(this::writeDraftQuietly);
+        }
         Thread saver = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -280,6 +357,23 @@ public final class Console {
             result = result.without(id);
         }
         return questionnaire.normalize(result);
+    }
+
+    private boolean draftWriteFailed;
+
+    private void writeDraftQuietly(Answers answers) {
+        if (answers.size() == 0) {
+            return;
+        }
+        try {
+            writeAtomically(draft, answers.toJson());
+        } catch (IOException e) {
+            if (!draftWriteFailed) {
+                draftWriteFailed = true;
+                prompter.println(style.warn("ragft: cannot write the draft " + draft + " (" + e.getMessage()
+                        + "); the answers are kept in memory and saved when the consultation stops"));
+            }
+        }
     }
 
     private void saveDraft(Answers answers, String what) {
@@ -383,11 +477,27 @@ public final class Console {
             }
             saveDraft(answers, "The answers cannot be used yet");
             return Outcome.BAD_INPUT;
+        } catch (RuntimeException | StackOverflowError e) {
+            // A fault in the rules (or a bug): the answers are what must not be lost.
+            prompter.println(style.error("ragft: the advice failed: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage())));
+            saveDraft(answers, "The consultation is complete but the advice failed");
+            return Outcome.RULES_FAILED;
         }
         for (String line : ResultView.render(advice, style, ChangeHints.of(current), skipped)) {
             prompter.println(line);
         }
-        return followUp(advice);
+        Outcome code = followUp(advice);
+        if (lockedDraft != null && draftEveryAnswer) {
+            // The consultation ended normally after its result: the draft has served its purpose (a kill
+            // before this point leaves it, complete, for --resume).
+            try {
+                lockedDraft.delete();
+            } catch (IOException ignored) {
+                // A leftover draft is offered next time, never overwritten; nothing is lost.
+            }
+        }
+        return code;
     }
 
     private List<String> followUpWords(Advice advice) {
@@ -420,26 +530,38 @@ public final class Console {
             String[] parts = line.split("\\s+", 2);
             String command = parts[0].toLowerCase(Locale.ROOT);
             String argument = parts.length > 1 ? parts[1].trim() : "";
-            switch (command) {
-                case "quit", "exit", "q" -> {
-                    return Outcome.COMPLETED;
-                }
-                case "help", "?" -> followUpHelp();
-                case "how" -> {
-                    if (argument.isEmpty()) {
-                        prompter.println(style.warn("  ! how needs a criterion id, e.g. how cost.payback"));
-                    } else {
-                        ResultView.how(advice, argument, ruleRefs(), style).forEach(prompter::println);
-                    }
-                }
-                case "what-if", "whatif" -> whatIf(advice, argument);
-                case "save" -> write(argument, advice.answers().toJson(), "answers");
-                case "report" -> write(argument, report(advice), "report");
-                case "reload" -> advice = reload(advice);
-                case "all" -> advice = askSkipped(advice);
-                default -> prompter.println(style.warn("  ! unknown command '" + parts[0] + "'") + style.dim(" (type help)"));
+            if (command.equals("quit") || command.equals("exit") || command.equals("q")) {
+                return Outcome.COMPLETED;
+            }
+            try {
+                advice = followUpCommand(advice, command, argument, parts[0]);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A what-if or reload that trips a fault in the rules: the last good result stands.
+                prompter.println(style.error("  ! " + command + " failed: " + (e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()) + "; the last result stands"));
             }
         }
+    }
+
+    private Advice followUpCommand(Advice current, String command, String argument, String typed) {
+        Advice advice = current;
+        switch (command) {
+            case "help", "?" -> followUpHelp();
+            case "how" -> {
+                if (argument.isEmpty()) {
+                    prompter.println(style.warn("  ! how needs a criterion id, e.g. how cost.payback"));
+                } else {
+                    ResultView.how(advice, argument, ruleRefs(), style).forEach(prompter::println);
+                }
+            }
+            case "what-if", "whatif" -> whatIf(advice, argument);
+            case "save" -> write(argument, advice.answers().toJson(), "answers");
+            case "report" -> write(argument, report(advice), "report");
+            case "reload" -> advice = reload(advice);
+            case "all" -> advice = askSkipped(advice);
+            default -> prompter.println(style.warn("  ! unknown command '" + typed + "'") + style.dim(" (type help)"));
+        }
+        return advice;
     }
 
     private void followUpHelp() {

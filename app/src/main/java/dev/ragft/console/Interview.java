@@ -97,6 +97,19 @@ final class Interview {
         }
     }
 
+    /** Told the answers after each change, before the next question is asked (null: nobody listens). */
+    private java.util.function.Consumer<Answers> onChange;
+    private Answers reported;
+
+    /**
+     * Calls {@code listener} with the answers so far each time they change, before the next question is
+     * asked; the console writes its draft there, so every answer given is on disk.
+     */
+    void onChange(java.util.function.Consumer<Answers> listener) {
+        this.onChange = listener;
+        this.reported = answers;
+    }
+
     /** The answers so far (for the draft saved when the process is killed). */
     Answers answers() {
         return questionnaire.normalize(answers);
@@ -104,6 +117,10 @@ final class Interview {
 
     Result run() {
         while (true) {
+            if (onChange != null && answers != reported) {
+                reported = answers;
+                onChange.accept(answers());
+            }
             refreshSkipping();
             List<String> plan = plan();
             int index = firstOpen(plan);
