@@ -185,7 +185,8 @@ public record Question(
         }
         // 1e999999999 is held as digit 1 and an exponent; scaling or printing it in full would expand it
         // to a billion digits, so its size is judged from precision and scale first.
-        checkMagnitude(parsed, original);
+        // Slack of nine digits either way for the k/M/b suffix; normalize() checks the exact value after.
+        checkMagnitude(parsed, original, 9);
         BigDecimal value = parsed.multiply(multiplier);
         return multiplier.compareTo(BigDecimal.ONE) == 0 ? value : plain(value);
     }
@@ -195,19 +196,19 @@ public record Question(
      * using only its precision and scale (cheap however large the exponent), so that no later step
      * expands it.
      */
-    private void checkMagnitude(BigDecimal value, String shown) throws ValueProblem {
+    private void checkMagnitude(BigDecimal value, String shown, int slack) throws ValueProblem {
         if (value.signum() == 0) {
             return;
         }
         long integerDigits = (long) value.precision() - value.scale();
-        long allowedDigits = max == null ? 19 : Math.max(1, (long) max.precision() - max.scale()) + 1;
+        long allowedDigits = (max == null ? 19 : Math.max(1, (long) max.precision() - max.scale()) + 1) + slack;
         if (integerDigits > allowedDigits) {
             throw new ValueProblem("must be " + limitText() + ", got " + shown);
         }
         // Digits after the point beyond the precision wanted, counted without stripping zeros: a scale
         // over a thousand is refused outright (stripping 1e-1000000's zeros is itself slow).
-        if (value.scale() > 1_000 || (maxDecimals != null && value.scale() > maxDecimals
-                && value.stripTrailingZeros().scale() > maxDecimals)) {
+        if (value.scale() > 1_000 || (maxDecimals != null && value.scale() > maxDecimals + slack
+                && value.stripTrailingZeros().scale() > maxDecimals + slack)) {
             throw new ValueProblem("must be " + limitText() + ", got " + shown);
         }
     }
@@ -275,7 +276,7 @@ public record Question(
                 && (value.scale() > 1_000 || value.stripTrailingZeros().scale() > 0)) {
             throw new ValueProblem("must be a whole number, got " + shown(value));
         }
-        checkMagnitude(value, shown(value));
+        checkMagnitude(value, shown(value), 0);
         if (type == QuestionType.INTEGER) {
             if (value.compareTo(LONG_MAX) > 0 || value.compareTo(LONG_MIN) < 0) {
                 throw new ValueProblem("is too large, got " + value.toPlainString());

@@ -76,9 +76,10 @@ class QuestionnaireDefinitionTest {
         assertRange("training_examples", "0", "1000000000", "examples");
         assertRange("horizon_months", "1", "120", "months");
         assertRange("retrains_per_year", "0", "52", "per year");
-        assertRange("fine_tune_cost_usd", "0", null, "USD");
-        assertRange("inference_monthly_usd", "0", null, "USD/month");
-        assertRange("retrieval_cost_per_query_usd", "0", null, "USD/query");
+        // Issue 12: every number is bounded, far above any real project (see the file's "$comment").
+        assertRange("fine_tune_cost_usd", "0", "100000000", "USD");
+        assertRange("inference_monthly_usd", "0", "10000000", "USD/month");
+        assertRange("retrieval_cost_per_query_usd", "0", "10", "USD/query");
 
         assertThat(Q.questions()).filteredOn(Question::required).extracting(Question::id).containsExactly(
                 "knowledge_change", "query_variety", "monthly_queries", "hosting_infrastructure", "training_examples");
@@ -245,6 +246,27 @@ class QuestionnaireDefinitionTest {
         QuestionDefault d = Q.question(id).orElseThrow().defaultValue();
         assertThat(d.isDependent()).as(id).isFalse();
         return d.literal();
+    }
+
+    @Test
+    void everyNumberHasAMaximumAndAScaleThatKeepCostTotalsExactInTheRules() {
+        for (Question q : Q.questions()) {
+            if (q.type() == QuestionType.INTEGER || q.type() == QuestionType.NUMBER) {
+                assertThat(q.min()).as(q.id()).isNotNull();
+                assertThat(q.max()).as(q.id()).isNotNull();
+                assertThat(q.maxDecimals()).as(q.id()).isNotNull()
+                        .isEqualTo(q.type() == QuestionType.INTEGER ? 0 : q.maxDecimals());
+            }
+        }
+        // The largest RAG total the maxima allow: queries x months x (retrieval + generation), plus the
+        // vector database; it must stay under 2^45, where a double still holds the cents.
+        BigDecimal queries = Q.question("monthly_queries").orElseThrow().max();
+        BigDecimal months = Q.question("horizon_months").orElseThrow().max();
+        BigDecimal perQuery = Q.question("retrieval_cost_per_query_usd").orElseThrow().max()
+                .add(Q.question("generation_cost_per_query_usd").orElseThrow().max());
+        BigDecimal rag = queries.multiply(perQuery).add(Q.question("vector_db_monthly_usd").orElseThrow().max())
+                .multiply(months);
+        assertThat(rag).isLessThan(BigDecimal.valueOf(1L << 45));
     }
 
     private static void assertRange(String id, String min, String max, String unit) {

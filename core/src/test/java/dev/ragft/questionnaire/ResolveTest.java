@@ -156,7 +156,7 @@ class ResolveTest {
         assertSingleError(minimal().with("monthly_queries", 20_000_000_000L), "monthly_queries",
                 "between 1 and 10,000,000,000 queries/month");
         assertSingleError(minimal().with("vector_db_monthly_usd", new BigDecimal("-1")), "vector_db_monthly_usd",
-                "must be at least 0 USD/month");
+                "must be between 0 and 10,000,000 USD/month, with at most 2 decimals, got -1");
         assertSingleError(minimal().with("retrieval_cost_per_query_usd", Double.NaN), "retrieval_cost_per_query_usd",
                 "must be a finite number");
         assertSingleError(minimal().with("fine_tune_cost_usd", Double.POSITIVE_INFINITY), "fine_tune_cost_usd",
