@@ -67,7 +67,8 @@ final class ServeCommand implements Callable<Integer> {
     int readTimeout;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "64",
-            description = "Requests read or answered at once (default: ${DEFAULT-VALUE}); more get 503.")
+            description = "Requests read or answered at once (default: ${DEFAULT-VALUE}); up to --queue more wait,"
+                + " beyond that 503.")
     int maxConnections;
 
     @Option(names = "--request-deadline", paramLabel = "SECONDS", defaultValue = "30",

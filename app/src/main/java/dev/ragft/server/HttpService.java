@@ -103,7 +103,8 @@ public final class HttpService {
      * @param rulesHealth the rules in use, for {@code /healthz}
      * @param threads worker threads that compute advice
      * @param queue requests that may wait for a worker before 503
-     * @param maxConnections requests read or answered at once (connection threads)
+     * @param maxConnections requests read or answered at once (connection threads); up to {@code queue}
+     *     more wait for one
      * @param deadlineMs the time the advice for one request may take before it is answered 503
      */
     public HttpService(Supplier<Engine> engine, Supplier<RulesHealth> rulesHealth, InetSocketAddress address, int threads,
@@ -118,8 +119,11 @@ public final class HttpService {
                 daemon("ragft-http-", ids), new ThreadPoolExecutor.AbortPolicy());
         // Connection threads mostly wait on sockets: a few dozen cost little, and they are what a slow
         // client can hold (each for at most the read timeout).
+        // Connections beyond them wait in the same bounded queue as requests do for a worker: a burst of
+        // ordinary clients is served in turn, and only past the queue is a connection answered 503.
         this.connections = new ThreadPoolExecutor(maxConnections, maxConnections, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemon("ragft-conn-", ids), new ThreadPoolExecutor.AbortPolicy());
+                queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue), daemon("ragft-conn-", ids),
+                new ThreadPoolExecutor.AbortPolicy());
         this.connections.allowCoreThreadTimeOut(true);
         this.overflow = new ThreadPoolExecutor(OVERFLOW_THREADS, OVERFLOW_THREADS, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemon("ragft-busy-", ids), new ThreadPoolExecutor.AbortPolicy());
