@@ -23,6 +23,7 @@ public final class Tmux implements AutoCloseable {
 
     private final String socket;
     private final String session = "console";
+    private Path pidFile;
 
     private Tmux(String socket) {
         this.socket = socket;
@@ -54,6 +55,9 @@ public final class Tmux implements AutoCloseable {
                 text.append("export ").append(quote(variable)).append('\n');
             }
             text.append("unset RAGFT_DEBUG NO_COLOR\n");
+            // The pid the command will have (exec keeps it), for tests that kill it.
+            Path pidFile = Path.of(script + ".pid");
+            text.append("echo $$ > ").append(quote(pidFile.toString())).append('\n');
             text.append("exec ").append(command.stream().map(Tmux::quote).collect(Collectors.joining(" ")));
             Files.writeString(script, text.toString() + "\n", StandardCharsets.UTF_8);
             // The wrapper outlives the command (a trap, not an ignore, so Ctrl-C still reaches the command)
@@ -62,9 +66,32 @@ public final class Tmux implements AutoCloseable {
             tmux.run("new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", "-c", dir.toString(),
                     "sh -c 'trap true INT; TERM=xterm-256color sh " + script + "; echo \"[exit $?]\"; sleep 600'");
             tmux.run("set-option", "-t", tmux.session, "history-limit", "10000");
+            tmux.pidFile = pidFile;
             return tmux;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The command's process id, once it has started (waits for it at most {@link #DEADLINE}). */
+    public long pid() {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (true) {
+            try {
+                String text = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "";
+                if (!text.isEmpty()) {
+                    return Long.parseLong(text);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the command never started: " + screen());
+                }
+                Thread.sleep(50);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 
