@@ -3,6 +3,7 @@ package dev.ragft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ragft.engine.Engine;
+import dev.ragft.questionnaire.Answers;
 import dev.ragft.questionnaire.Choice;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.QuestionType;
