@@ -39,6 +39,26 @@ public record RuleSource(String origin, List<SourceFile> drl, SourceFile policy)
         drl = List.copyOf(drl);
     }
 
+    /**
+     * A short content hash of the rule files and the policy ({@code sha256:} and 16 hex digits): what
+     * changed rules can be told apart by, without naming where they live.
+     */
+    public String version() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (SourceFile file : drl) {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.text().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            digest.update(policy.text().getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** Reads every {@code *.drl} and the policy file of a rules folder. */
     public static RuleSource fromDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
