@@ -11,6 +11,8 @@ import dev.ragft.questionnaire.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.engine.Engine;
+import dev.ragft.RuleFaultException;
+import dev.ragft.engine.RuleBaseHolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +49,7 @@ public final class HttpService {
     private static final ThreadLocal<Boolean> OVERLOADED = new ThreadLocal<>();
 
     private final Supplier<Engine> engine;
-    private final Supplier<String> rulesStatus;
+    private final Supplier<RuleBaseHolder.Status> rulesStatus;
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
     private final PrintWriter log;
@@ -56,9 +58,9 @@ public final class HttpService {
 
     /**
      * @param engine the engine to use for each request (read per request, so a reload takes effect at once)
-     * @param rulesStatus a line about the rules in use, for {@code /healthz}
+     * @param rulesStatus the health of the rules in use, for {@code /healthz}
      */
-    public HttpService(Supplier<Engine> engine, Supplier<String> rulesStatus, InetSocketAddress address, int threads,
+    public HttpService(Supplier<Engine> engine, Supplier<RuleBaseHolder.Status> rulesStatus, InetSocketAddress address, int threads,
                 int queue, PrintWriter log) throws IOException {
         this.engine = engine;
         this.rulesStatus = rulesStatus;
@@ -159,10 +161,17 @@ public final class HttpService {
                 }
                 case "/healthz" -> {
                     if (allowed(exchange, method, "GET")) {
+                        // Unhealthy (503) when the rules tried last failed their check: a refused reload, or
+                        // rules that compiled but failed at start. The reason names files, never folders.
+                        RuleBaseHolder.Status rules = rulesStatus.get();
                         ObjectNode health = JSON.createObjectNode();
-                        health.put("status", "ok");
-                        health.put("rules", rulesStatus.get());
-                        send(exchange, 200, JSON.writeValueAsString(health));
+                        health.put("status", rules.healthy() ? "ok" : "unhealthy");
+                        health.put("rules", rules.rules());
+                        health.put("load", rules.load());
+                        if (!rules.healthy()) {
+                            health.put("reason", rules.reason());
+                        }
+                        send(exchange, rules.healthy() ? 200 : 503, JSON.writeValueAsString(health));
                     }
                 }
                 default -> send(exchange, 404, errors("path", "no such endpoint: " + path
@@ -208,6 +217,11 @@ public final class HttpService {
         } catch (InvalidAnswersException invalid) {
             send(exchange, 400, errors(invalid.errors()));
             return;
+        } catch (RuleFaultException fault) {
+            log.println("ragft serve: " + fault.errors().get(0) + " (answers: " + RuleFaultException.answersText(fault.answers()) + ")");
+            log.flush();
+            send(exchange, 500, ruleFault(fault));
+            return;
         }
         send(exchange, 200, report);
     }
@@ -252,6 +266,23 @@ public final class HttpService {
         int n;
         while (drained < MAX_DRAIN_BYTES && (n = in.read(chunk)) > 0) {
             drained += n;
+        }
+    }
+
+    /** A rule fault as {@code {"errors":[{"field":"rules","message","rule","file","line"}],"answers":{...}}}: file names only. */
+    static String ruleFault(RuleFaultException fault) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode error = root.putArray("errors").addObject();
+        error.put("field", "rules").put("message", fault.summary());
+        if (fault.rule() != null) {
+            error.put("rule", fault.rule());
+        }
+        error.put("file", fault.fileName()).put("line", fault.line());
+        root.set("answers", JSON.valueToTree(fault.answers() == null ? java.util.Map.of() : fault.answers()));
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

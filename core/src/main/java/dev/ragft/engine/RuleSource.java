@@ -24,12 +24,16 @@ import java.util.stream.Stream;
  *
  * @param origin a folder, or {@code classpath:dev/ragft/rules}
  * @param drl the DRL files, sorted by name so every build is identical
+ * @param policy {@code policy.properties}
+ * @param criteria {@code criteria.json}: catalog entries for criteria the folder's rules add, or null
  */
-public record RuleSource(String origin, List<SourceFile> drl, SourceFile policy) {
+public record RuleSource(String origin, List<SourceFile> drl, SourceFile policy, SourceFile criteria) {
 
     /** Folder inside the jar where the policy is packaged; also the DRL package's path. */
     public static final String CLASSPATH_FOLDER = "dev/ragft/rules";
     public static final String POLICY_FILE = "policy.properties";
+    /** Optional file of a rules folder: catalog entries of the criteria its rules add. */
+    public static final String CRITERIA_FILE = "criteria.json";
 
     /** One file: its display path (for messages), its name, and its text. */
     public record SourceFile(Path path, String name, String text) {
@@ -37,6 +41,11 @@ public record RuleSource(String origin, List<SourceFile> drl, SourceFile policy)
 
     public RuleSource {
         drl = List.copyOf(drl);
+    }
+
+    /** A policy without catalog entries of its own. */
+    public RuleSource(String origin, List<SourceFile> drl, SourceFile policy) {
+        this(origin, drl, policy, null);
     }
 
     /** Reads every {@code *.drl} and the policy file of a rules folder. */
@@ -57,7 +66,10 @@ public record RuleSource(String origin, List<SourceFile> drl, SourceFile policy)
             throw new IOException(policyPath + ": missing; every rules folder needs its policy values");
         }
         SourceFile policy = new SourceFile(policyPath, POLICY_FILE, Files.readString(policyPath, StandardCharsets.UTF_8));
-        return new RuleSource(dir.toString(), drl, policy);
+        Path criteriaPath = dir.resolve(CRITERIA_FILE);
+        SourceFile criteria = Files.isRegularFile(criteriaPath)
+                ? new SourceFile(criteriaPath, CRITERIA_FILE, Files.readString(criteriaPath, StandardCharsets.UTF_8)) : null;
+        return new RuleSource(dir.toString(), drl, policy, criteria);
     }
 
     /** Reads the copy of {@code rules/} packaged in the jar (or in target/classes during development). */
