@@ -3,8 +3,11 @@ package dev.ragft;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The policy under {@code rules/} could not be loaded: it does not compile, or its policy values are wrong. */
-public final class RulesException extends RuntimeException {
+/**
+ * The policy under {@code rules/} could not be loaded (it does not compile, or its policy values are
+ * wrong), or, as {@link RuleFaultException}, a rule failed while advising on one consultation.
+ */
+public class RulesException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -3,6 +3,7 @@ package dev.ragft.cli;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RuleError;
+import dev.ragft.RuleFaultException;
 import dev.ragft.RulesException;
 import dev.ragft.console.Console;
 import dev.ragft.questionnaire.QuestionnaireException;
@@ -85,6 +86,15 @@ public final class Cli {
                 err.println("  " + error.field() + ": " + error.message());
             }
             code = ExitCodes.BAD_INPUT;
+        } else if (failure instanceof RuleFaultException fault) {
+            err.println("ragft: a rule failed on this consultation:");
+            for (RuleError error : fault.errors()) {
+                err.println("  " + error);
+            }
+            if (fault.answers() != null) {
+                err.println("  on the answers: " + RuleFaultException.answersText(fault.answers()));
+            }
+            code = ExitCodes.RULES;
         } else if (failure instanceof RulesException rules) {
             err.println("ragft: the rules cannot be used:");
             for (RuleError error : rules.errors()) {

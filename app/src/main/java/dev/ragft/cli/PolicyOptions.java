@@ -3,10 +3,12 @@ package dev.ragft.cli;
 import dev.ragft.engine.Engine;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.engine.RuleSource;
+import dev.ragft.engine.EvaluationLimits;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Option;
@@ -28,6 +30,30 @@ final class PolicyOptions {
             description = "Questionnaire definition. Default: questionnaires/advisor.json of the checkout, else the packaged one.")
     Path questionnaire;
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "Longest one evaluation of the rules may take before it is stopped and reported as a rule"
+                    + " fault (default: 10; a consultation takes milliseconds).")
+    Double timeLimit;
+
+    /** The limits each evaluation runs under: the defaults, with --time-limit if given. */
+    EvaluationLimits limits() {
+        if (timeLimit == null) {
+            return EvaluationLimits.DEFAULT;
+        }
+        if (!(timeLimit > 0) || timeLimit > 86_400) {
+            throw new Cli.UsageProblem("--time-limit must be a number of seconds above 0 and at most 86400, got "
+                    + timeLimit);
+        }
+        return EvaluationLimits.DEFAULT.withTimeLimit(Duration.ofNanos(Math.max(1_000_000L, (long) (timeLimit * 1e9))));
+    }
+
+    /** The example consultations beside the questionnaire in use, or null when there are none. */
+    Path examples() {
+        Path file = questionnaire != null ? questionnaire : fromHome("questionnaires/advisor.json");
+        Path folder = file == null ? null : file.toAbsolutePath().resolveSibling("examples");
+        return folder != null && Files.isDirectory(folder) ? folder : null;
+    }
+
     Engine engine() {
         // Two cores, two independent loads: the rules (cache read or DRL compile) on a helper thread
         // while this one reads the questionnaire. Saves about a quarter of a CLI run's start-up.
@@ -40,7 +66,7 @@ final class PolicyOptions {
         }
         Questionnaire loaded = loadQuestionnaire();
         try {
-            return new Engine(loaded, rulesTask.get());
+            return new Engine(loaded, rulesTask.get().withLimits(limits()));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime; // RulesException, UsageProblem…: reported by Cli as if thrown here
@@ -67,7 +93,7 @@ final class PolicyOptions {
     }
 
     RuleBase loadRules() {
-        return RuleBase.compile(ruleSource(), RuleBase.defaultCacheDir());
+        return RuleBase.compile(ruleSource(), RuleBase.defaultCacheDir()).withLimits(limits());
     }
 
     RuleSource ruleSource() {

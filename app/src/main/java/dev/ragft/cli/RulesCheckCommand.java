@@ -9,9 +9,12 @@ import dev.ragft.policy.PolicyLint;
 import dev.ragft.policy.Problem;
 import dev.ragft.facts.Confidence;
 import dev.ragft.facts.Strategy;
+import dev.ragft.engine.Engine;
+import dev.ragft.policy.SmokeCheck;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +35,14 @@ import picocli.CommandLine.Spec;
             "a policy value missing, mistyped or out of range (weights 0-10,",
             "fractions 0-1, counts whole, thresholds in order); a rule that modifies,",
             "updates, deletes or calls a setter on an input fact (Profile, CostFacts,",
-            "Policy). Warnings: policy values no rule uses, weights of 0.",
+            "Policy); a rule without a weight for its criterion; no decision layer.",
+            "Warnings: policy values no rule uses, weights of 0.",
+            "",
+            "Then a smoke set is advised and analysed under the time limit: the example",
+            "consultations beside the questionnaire and generated extremes (every answer",
+            "lowest, highest, alternating, only the required ones). A rule that throws,",
+            "loops, fires or inserts without end, or a consultation without exactly one",
+            "recommendation, is an error naming the rule, its file:line and the answers.",
             "",
             "--exhaustive then evaluates every combination of the discrete answers",
             "(about 220,000 consultations, costs at defaults) and checks that each has",
@@ -85,13 +95,28 @@ final class RulesCheckCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.RULES;
         }
-        List<Problem> problems = PolicyLint.lint(rules, questionnaire);
+        rules = rules.withLimits(policy.limits());
+        try {
+            questionnaire = rules.catalog(questionnaire);
+        } catch (RulesException e) {
+            for (RuleError error : e.errors()) {
+                out.println(error.file() + ":" + error.line() + ":" + error.column() + ": error: " + error.message());
+            }
+            out.println("rules check: " + source.origin() + " cannot be loaded (" + count(e.errors().size(), "error") + ")");
+            out.flush();
+            return ExitCodes.RULES;
+        }
+        List<Problem> problems = new ArrayList<>(PolicyLint.lint(rules, questionnaire));
+        List<SmokeCheck.Case> cases = SmokeCheck.cases(questionnaire, policy.examples());
+        SmokeCheck.Report smoke = SmokeCheck.run(new Engine(questionnaire, rules), cases, true, Path.of(source.origin()));
+        problems.addAll(smoke.problems());
         problems.forEach(out::println);
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
         long warnings = problems.size() - errors;
         out.println("rules check: " + source.origin() + ": " + count(source.drl().size(), "file") + ", "
-                + count(rules.rules().size(), "rule") + ", " + questionnaire.criteria().size() + " criteria; "
-                + count(errors, "error") + ", " + count(warnings, "warning"));
+                + count(rules.rules().size(), "rule") + ", " + questionnaire.criteria().size() + " criteria, "
+                + smoke.advised() + " of " + count(smoke.cases(), "smoke consultation") + " advised and analysed within "
+                + rules.limits().timeLimitText() + " each; " + count(errors, "error") + ", " + count(warnings, "warning"));
         if (errors > 0) {
             if (exhaustive) {
                 out.println("exhaustive: not run; fix the errors first");

@@ -2,8 +2,10 @@ package dev.ragft.cli;
 
 import dev.ragft.server.HttpService;
 import dev.ragft.RuleError;
-import dev.ragft.RulesException;
 import dev.ragft.engine.Engine;
+import dev.ragft.engine.EvaluationLimits;
+import dev.ragft.engine.RuleBaseHolder;
+import dev.ragft.policy.ReloadCheck;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.engine.RuleSource;
 import dev.ragft.questionnaire.Questionnaire;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
             "  POST /v1/advice     an answers object in the body (as in an answers file), the report back;",
             "                      400 with {\"errors\":[{\"field\",\"message\"}]} when the answers are wrong",
             "  GET  /v1/questions  the questionnaire, as 'ragft questions --format json'",
-            "  GET  /healthz       {\"status\":\"ok\", \"rules\": {\"version\": \"sha256:…\", \"files\", \"load\"}}",
+            "  GET  /healthz       {\"status\":\"ok\", \"rules\": {\"version\": \"sha256:…\", \"files\", \"load\"}};",
+            "                      503 \"unhealthy\" with a reason when the rules fail their check",
             "POST needs Content-Type: application/json (415 otherwise). Bodies over 64 KiB get 413, a wrong",
             "method 405, an unknown path 404, a full queue 503, advice past --request-deadline 503.",
             "A request must arrive whole within --read-timeout; at most --max-connections are read at once.",
@@ -71,8 +74,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time the advice for one request may take before it is answered 503 (default: ${DEFAULT-VALUE}).")
     double requestDeadline;
 
-    @Option(names = "--watch", description = "Poll the rules folder and reload on change; rules that do not compile"
-            + " are reported and the last good rules keep serving.")
+    @Option(names = "--watch", description = "Poll the rules folder and reload on change. Changed rules are taken only"
+            + " once they compile and pass the checks of 'rules check' and its smoke consultations; otherwise the reasons"
+            + " are printed, /healthz turns unhealthy and the last good rules keep serving.")
     boolean watch;
 
     @Option(names = "--watch-interval", paramLabel = "MILLIS", defaultValue = "1000",
@@ -111,8 +115,17 @@ final class ServeCommand implements Callable<Integer> {
         if (watch && source.origin().startsWith("classpath:")) {
             throw new Cli.UsageProblem("--watch needs a rules folder (--rules DIR); the packaged rules never change");
         }
-        AtomicReference<Engine> engine = new AtomicReference<>(new Engine(questionnaire, RuleBase.compile(source)));
-        AtomicReference<HttpService.RulesHealth> status = new AtomicReference<>(describe(source, 1));
+        Path examples = policy.examples();
+        EvaluationLimits limits = policy.limits();
+        // The rules are checked (lint and smoke set) at start and before every reload; rules that compile but
+        // fail are still served when nothing better exists, and /healthz says so.
+        RuleBaseHolder holder = RuleBaseHolder.start(() -> RuleBase.compile(watch ? policy.ruleSource() : source)
+                .withLimits(limits), ReloadCheck.of(questionnaire, examples, null));
+        if (!holder.status().healthy()) {
+            err.println("ragft serve: warning: " + holder.status().reason());
+            err.flush();
+        }
+        AtomicReference<Engine> engine = new AtomicReference<>(new Engine(questionnaire, holder.current()));
 
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
@@ -120,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         HttpService service;
         try {
-            service = new HttpService(engine::get, status::get, address, poolSize, queue, maxConnections,
+            service = new HttpService(engine::get, () -> health(holder), address, poolSize, queue, maxConnections,
                     Math.max(1, Math.round(requestDeadline * 1000)), err);
         } catch (IOException e) {
             throw new Cli.UsageProblem("cannot listen on " + host + ":" + port + ": " + e.getMessage());
@@ -148,7 +161,7 @@ final class ServeCommand implements Callable<Integer> {
 
         Thread watcher = null;
         if (watch) {
-            watcher = new Thread(() -> watch(source, questionnaire, engine, status, err), "ragft-rules-watch");
+            watcher = new Thread(() -> watch(source, questionnaire, holder, engine, err), "ragft-rules-watch");
             watcher.setDaemon(true);
             watcher.start();
         }
@@ -173,17 +186,20 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     // A hash of the rule files' contents, never their path: /healthz may be seen by anyone who can reach it.
-    private static HttpService.RulesHealth describe(RuleSource source, int generation) {
-        return new HttpService.RulesHealth(true, source.version(), source.drl().size(), generation, null);
+    private static HttpService.RulesHealth health(RuleBaseHolder holder) {
+        RuleBaseHolder.Status status = holder.status();
+        RuleSource inUse = holder.current().source();
+        return new HttpService.RulesHealth(status.healthy(), inUse.version(), inUse.drl().size(), status.load(),
+                status.healthy() ? null : status.reason());
     }
 
     // Polls rather than using a WatchService: it behaves the same on every file system (network
-    // mounts, editors that replace files), and a policy folder is a dozen small files.
-    private void watch(RuleSource initial, Questionnaire questionnaire, AtomicReference<Engine> engine,
-                       AtomicReference<HttpService.RulesHealth> status, PrintWriter err) {
+    // mounts, editors that replace files), and a policy folder is a dozen small files. The holder decides
+    // whether changed rules are taken: only once they compile and pass the check.
+    private void watch(RuleSource initial, Questionnaire questionnaire, RuleBaseHolder holder,
+                       AtomicReference<Engine> engine, PrintWriter err) {
         Path dir = Path.of(initial.origin());
         RuleSource seen = initial;
-        int generation = 1;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(watchInterval);
@@ -201,21 +217,18 @@ final class ServeCommand implements Callable<Integer> {
                 continue;
             }
             seen = current;
-            try {
-                RuleBase rules = RuleBase.compile(current);
-                engine.set(new Engine(questionnaire, rules));
-                generation++;
-                status.set(describe(current, generation));
-                err.println("ragft serve: rules reloaded from " + dir + " (load " + generation + ")");
-            } catch (RulesException e) {
-                err.println("ragft serve: the rules in " + dir + " do not compile; still serving the last good rules"
-                        + " (load " + generation + "):");
-                for (RuleError error : e.errors()) {
+            err.println("ragft serve: the rules in " + dir + " changed; checking them");
+            err.flush();
+            RuleBaseHolder.Reload reload = holder.reload();
+            if (reload.reloaded()) {
+                engine.set(new Engine(questionnaire, reload.current()));
+                err.println("ragft serve: rules reloaded from " + dir + " (load " + holder.status().load() + ")");
+            } else {
+                err.println("ragft serve: the rules in " + dir + " were refused (they do not compile or fail their check);"
+                        + " still serving the last good rules (load " + holder.status().load() + "):");
+                for (RuleError error : reload.errors()) {
                     err.println("  " + error);
                 }
-            } catch (RuntimeException e) {
-                err.println("ragft serve: cannot reload the rules in " + dir + ": " + e.getMessage()
-                        + "; still serving the last good rules");
             }
             err.flush();
         }

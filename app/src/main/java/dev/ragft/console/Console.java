@@ -6,12 +6,16 @@ import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RuleError;
 import dev.ragft.Flip;
+import dev.ragft.RuleFaultException;
 import dev.ragft.RulesException;
 import dev.ragft.answers.AtomicFiles;
 import dev.ragft.engine.Engine;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.report.TextReport;
 import dev.ragft.analysis.Counterfactuals;
+import dev.ragft.engine.RuleBaseHolder;
+import dev.ragft.policy.ReloadCheck;
+import dev.ragft.policy.SmokeCheck;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.Questionnaire;
@@ -106,6 +110,10 @@ public final class Console {
     private List<Question> skipped = List.of();
     private CompletableFuture<RuleBase> pending;
     private Engine engine;
+    /** Created at the first {@code reload}; keeps the last good rules. */
+    private RuleBaseHolder holder;
+    /** The answers the next reload's check also tries, so a reload never breaks the consultation on screen. */
+    private Answers currentAnswers = Answers.empty();
 
     private Console(Supplier<RuleBase> compiler, Path draft, Prompter prompter, boolean terminal, PrintStream err,
                     boolean allQuestions) {
@@ -477,6 +485,10 @@ public final class Console {
             }
             saveDraft(answers, "The answers cannot be used yet");
             return Outcome.BAD_INPUT;
+        } catch (RuleFaultException fault) {
+            showFault(fault);
+            saveDraft(answers, "The rules failed on the complete consultation");
+            return Outcome.RULES_FAILED;
         } catch (RuntimeException | StackOverflowError e) {
             // A fault in the rules (or a bug): the answers are what must not be lost.
             prompter.println(style.error("ragft: the advice failed: " + (e.getMessage() == null
@@ -484,9 +496,16 @@ public final class Console {
             saveDraft(answers, "The consultation is complete but the advice failed");
             return Outcome.RULES_FAILED;
         }
-        for (String line : ResultView.render(advice, style, ChangeHints.of(current), skipped)) {
-            prompter.println(line);
+        List<String> view;
+        try {
+            view = ResultView.render(advice, style, ChangeHints.of(current), skipped);
+        } catch (RuleFaultException fault) {
+            // The analysis tries other answers, and one of them reached the faulty rule.
+            showFault(fault);
+            saveDraft(answers, "The rules failed while explaining the advice");
+            return Outcome.RULES_FAILED;
         }
+        view.forEach(prompter::println);
         Outcome code = followUp(advice);
         if (lockedDraft != null && draftEveryAnswer) {
             // The consultation ended normally after its result: the draft has served its purpose (a kill
@@ -535,6 +554,8 @@ public final class Console {
             }
             try {
                 advice = followUpCommand(advice, command, argument, parts[0]);
+            } catch (RuleFaultException fault) {
+                showFault(fault); // the rules failed on changed answers; the last good result stands
             } catch (RuntimeException | StackOverflowError e) {
                 // A what-if or reload that trips a fault in the rules: the last good result stands.
                 prompter.println(style.error("  ! " + command + " failed: " + (e.getMessage() == null
@@ -606,6 +627,9 @@ public final class Console {
             for (InputError error : e.errors()) {
                 prompter.println(style.warn("  ! " + error.field() + ": " + error.message()));
             }
+        } catch (RuleFaultException fault) {
+            showFault(fault);
+            prompter.println(style.dim("  (the results above and your answers are unchanged)"));
         }
     }
 
@@ -637,6 +661,10 @@ public final class Console {
         } catch (InvalidAnswersException e) {
             e.errors().forEach(error -> prompter.println(style.warn("  ! " + error.field() + ": " + error.message())));
             return advice;
+        } catch (RuleFaultException fault) {
+            showFault(fault);
+            prompter.println(style.dim("  (the results above stand)"));
+            return advice;
         }
         skipped = List.of();
         prompter.println("  with every question answered:");
@@ -658,16 +686,25 @@ public final class Console {
         }
     }
 
+    // One reload path for the console and `serve --watch`: the holder takes new rules only once they compile
+    // and pass the check (the lint, and the smoke set plus this consultation's answers under the time limit).
     private Advice reload(Advice advice) {
-        RuleBase fresh;
-        try {
-            fresh = compiler.get();
-        } catch (RuntimeException failure) {
-            showFailure(failure);
+        if (holder == null) {
+            holder = RuleBaseHolder.of(engine.rules(), compiler::get, ReloadCheck.of(questionnaire, null,
+                    () -> List.of(new SmokeCheck.Case("your answers", currentAnswers))));
+        }
+        currentAnswers = advice.answers();
+        prompter.println(style.dim("  (compiling and checking the rules...)"));
+        RuleBaseHolder.Reload reloaded = holder.reload();
+        if (!reloaded.reloaded()) {
+            prompter.println(style.error("The new rules cannot be used:"));
+            for (RuleError error : reloaded.errors()) {
+                prompter.println("  " + error);
+            }
             prompter.println(style.warn("  Kept the last good rules; fix the file and type reload again."));
             return advice;
         }
-        Engine candidate = new Engine(questionnaire, fresh);
+        Engine candidate = new Engine(questionnaire, reloaded.current());
         Advice after;
         try {
             after = candidate.advise(advice.answers());
@@ -677,9 +714,17 @@ public final class Console {
             return advice;
         }
         engine = candidate;
-        prompter.println("  rules reloaded (" + fresh.rules().size() + " rules):");
+        prompter.println("  rules reloaded (" + reloaded.current().rules().size() + " rules):");
         ResultView.diff(advice, after, style).forEach(prompter::println);
         return after;
+    }
+
+    /** A rule failed on these answers: what the user sees; the result and the answers so far stay. */
+    private void showFault(RuleFaultException fault) {
+        prompter.println(style.error("A rule failed on these answers:"));
+        for (RuleError error : fault.errors()) {
+            prompter.println("  " + error);
+        }
     }
 
     /** Passes everything through, and signals the rule compilation when the first prompt is shown. */

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
+import dev.ragft.RuleFaultException;
 import dev.ragft.engine.Engine;
 import dev.ragft.answers.TextInput;
 import java.io.ByteArrayOutputStream;
@@ -328,6 +329,13 @@ public final class HttpService {
                 send(exchange, 400, errors(invalid.errors()));
                 return;
             }
+            if (cause instanceof RuleFaultException fault) {
+                log.println("ragft serve: " + fault.errors().get(0) + " (answers: "
+                        + RuleFaultException.answersText(fault.answers()) + ")");
+                log.flush();
+                send(exchange, 500, ruleFault(fault));
+                return;
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -391,6 +399,23 @@ public final class HttpService {
         int n;
         while (drained < MAX_DRAIN_BYTES && (n = in.read(chunk)) > 0) {
             drained += n;
+        }
+    }
+
+    /** A rule fault as {@code {"errors":[{"field":"rules","message","rule","file","line"}],"answers":{...}}}: file names only. */
+    static String ruleFault(RuleFaultException fault) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode error = root.putArray("errors").addObject();
+        error.put("field", "rules").put("message", fault.summary());
+        if (fault.rule() != null) {
+            error.put("rule", fault.rule());
+        }
+        error.put("file", fault.fileName()).put("line", fault.line());
+        root.set("answers", JSON.valueToTree(fault.answers() == null ? java.util.Map.of() : fault.answers()));
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ragft.engine;
 import dev.ragft.Advice;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.CriterionResult;
+import dev.ragft.RuleFaultException;
 import dev.ragft.cost.CostModel;
 import dev.ragft.cost.CostReport;
 import dev.ragft.facts.Favor;
@@ -26,15 +27,32 @@ public final class Engine {
     private final Questionnaire questionnaire;
     private final RuleBase rules;
 
+    /**
+     * An engine for these answers and rules; the catalog is the questionnaire's plus the entries of the
+     * rules folder's {@code criteria.json}.
+     *
+     * @throws dev.ragft.RulesException when those entries do not fit the questionnaire
+     */
     public Engine(Questionnaire questionnaire, RuleBase rules) {
-        this.questionnaire = questionnaire;
+        this.questionnaire = rules.catalog(questionnaire);
         this.rules = rules;
     }
 
+    /**
+     * Validates and resolves the answers, computes the costs and runs the rules.
+     *
+     * @throws dev.ragft.InvalidAnswersException naming every field that is wrong
+     * @throws RuleFaultException when a rule fails on these answers (which it carries)
+     */
     public Advice advise(Answers answers) {
         ResolvedAnswers resolved = questionnaire.resolve(answers);
         CostReport costs = CostModel.compute(resolved.costs());
-        RuleBase.Evaluation evaluation = rules.evaluate(resolved.profile(), CostModel.toFacts(costs));
+        RuleBase.Evaluation evaluation;
+        try {
+            evaluation = rules.evaluate(resolved.profile(), CostModel.toFacts(costs));
+        } catch (RuleFaultException fault) {
+            throw fault.withAnswers(resolved.normalized().asMap()); // the report names what triggered it
+        }
         return new Advice(evaluation.recommendation(), criteria(evaluation.findings(), resolved.effective()), costs,
                 evaluation.caveats(), evaluation.firedRules(), resolved.normalized(), resolved.effective());
     }

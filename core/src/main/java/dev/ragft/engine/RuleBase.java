@@ -1,6 +1,7 @@
 package dev.ragft.engine;
 
 import dev.ragft.RuleError;
+import dev.ragft.RuleFaultException;
 import dev.ragft.RulesException;
 import dev.ragft.facts.Caveat;
 import dev.ragft.facts.CostFacts;
@@ -8,12 +9,17 @@ import dev.ragft.facts.Finding;
 import dev.ragft.facts.Policy;
 import dev.ragft.facts.Profile;
 import dev.ragft.facts.Recommendation;
+import dev.ragft.questionnaire.CatalogExtension;
+import dev.ragft.questionnaire.Questionnaire;
+import dev.ragft.questionnaire.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,9 +32,15 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Not API. A compiled policy: one immutable {@link KieBase} shared by all threads, the policy values,
@@ -36,8 +48,13 @@ import org.kie.api.runtime.KieSession;
  */
 public final class RuleBase {
 
-    /** Where a rule lives and what it says of itself, for `why`, `how` and linting. */
-    public record RuleInfo(String name, String file, String criterion, String section, Map<String, Object> metadata) {
+    /**
+     * Where a rule lives and what it says of itself, for `why`, `how`, linting and fault reports.
+     *
+     * @param line 1-based line of {@code rule "name"} in its file, 0 when unknown
+     */
+    public record RuleInfo(String name, String file, String criterion, String section, Map<String, Object> metadata,
+                           int line) {
     }
 
     /** Everything one evaluation produced. Findings and caveats are in a stable order. */
@@ -48,19 +65,54 @@ public final class RuleBase {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final String VIRTUAL_ROOT = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    /** How a DRL file asks for a criterion's weight: {@code weight("criterion")}; group 1 is the criterion. */
+    private static final Pattern WEIGHT_REFERENCE = Pattern.compile("\\bweight\\(\\s*\"([^\"]+)\"\\s*\\)");
+    /** A consequence that makes a finding whose weight comes from the policy. */
+    private static final Pattern WEIGHED_FINDING = Pattern.compile("\\bFindings\\s*\\.\\s*of\\s*\\(");
+    /** A consequence that makes the recommendation: the decision layer. */
+    private static final Pattern MAKES_RECOMMENDATION = Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?Recommendation\\s*\\(");
+    /** How Drools names the rule whose condition failed: {@code ... [Rule "name" ...}. */
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final RuleSource source;
     private final KieBase kieBase;
     private final Policy policy;
     private final List<RuleInfo> rules;
     private final boolean fromCache;
+    private final EvaluationLimits limits;
+    private final List<CatalogExtension.Entry> catalogEntries;
 
-    private RuleBase(RuleSource source, KieBase kieBase, Policy policy, List<RuleInfo> rules, boolean fromCache) {
+    private RuleBase(RuleSource source, KieBase kieBase, Policy policy, List<RuleInfo> rules, boolean fromCache,
+                     EvaluationLimits limits) {
+        this.catalogEntries = source.criteria() == null ? List.of()
+                : CatalogExtension.parse(source.criteria().text(), source.criteria().path(), new ArrayList<>());
         this.source = source;
         this.kieBase = kieBase;
         this.policy = policy;
         this.rules = List.copyOf(rules);
         this.fromCache = fromCache;
+        this.limits = limits;
+    }
+
+    /** The same compiled rules, evaluated under other limits (e.g. {@code --time-limit}). */
+    public RuleBase withLimits(EvaluationLimits newLimits) {
+        return newLimits.equals(limits) ? this
+                : new RuleBase(source, kieBase, policy, rules, fromCache, java.util.Objects.requireNonNull(newLimits));
+    }
+
+    /**
+     * The questionnaire with the catalog entries of this rules folder's {@code criteria.json} appended, so
+     * criteria an extension adds are reported, linted and weighed like the questionnaire's own.
+     *
+     * @throws RulesException when an entry clashes with the catalog or names an unknown question (file:line)
+     */
+    public Questionnaire catalog(Questionnaire questionnaire) {
+        return CatalogExtension.extend(questionnaire, catalogEntries);
+    }
+
+    /** The limits every evaluation runs under. */
+    public EvaluationLimits limits() {
+        return limits;
     }
 
     /**
@@ -85,7 +137,16 @@ public final class RuleBase {
         List<RuleError> errors = new ArrayList<>();
         PolicyFile.Parsed parsedPolicy = PolicyFile.parse(source.policy());
         errors.addAll(parsedPolicy.errors());
-        errors.addAll(missingPolicyValues(source, parsedPolicy));
+        if (source.criteria() != null) {
+            CatalogExtension.parse(source.criteria().text(), source.criteria().path(), errors);
+        }
+        Map<String, Map<String, DrlScan.RuleText>> texts = new HashMap<>();
+        for (RuleSource.SourceFile drl : source.drl()) {
+            Map<String, DrlScan.RuleText> byName = new LinkedHashMap<>();
+            DrlScan.rules(drl.text()).forEach(rule -> byName.putIfAbsent(rule.name(), rule));
+            texts.put(drl.name(), byName);
+        }
+        errors.addAll(missingPolicyValues(source, parsedPolicy, texts));
 
         Map<String, RuleSource.SourceFile> byVirtualPath = new HashMap<>();
         for (RuleSource.SourceFile drl : source.drl()) {
@@ -99,7 +160,12 @@ public final class RuleBase {
         if (cache != null && errors.isEmpty()) {
             KieBase cached = cache.load(source);
             if (cached != null) {
-                return new RuleBase(source, cached, parsedPolicy.policy(), describe(cached, byVirtualPath), true);
+                List<RuleInfo> infos = describe(cached, byVirtualPath, texts);
+                List<RuleError> structure = structure(source, parsedPolicy, infos, texts);
+                if (structure.isEmpty()) {
+                    return new RuleBase(source, cached, parsedPolicy.policy(), infos, true, EvaluationLimits.DEFAULT);
+                }
+                throw new RulesException(structure);
             }
         }
 
@@ -127,10 +193,15 @@ public final class RuleBase {
         KieContainer container = services.newKieContainer(release);
         KieBase kieBase = container.getKieBase();
         services.getRepository().removeKieModule(release);
+        List<RuleInfo> infos = describe(kieBase, byVirtualPath, texts);
+        List<RuleError> structure = structure(source, parsedPolicy, infos, texts);
+        if (!structure.isEmpty()) {
+            throw new RulesException(structure);
+        }
         if (cache != null) {
             cache.store(source, kieBase);
         }
-        return new RuleBase(source, kieBase, parsedPolicy.policy(), describe(kieBase, byVirtualPath), false);
+        return new RuleBase(source, kieBase, parsedPolicy.policy(), infos, false, EvaluationLimits.DEFAULT);
     }
 
     /** System property naming the compiled-rules cache folder; {@code off} disables the cache. */
@@ -154,18 +225,29 @@ public final class RuleBase {
         return home == null || home.isBlank() ? null : Path.of(home, ".cache", "ragft");
     }
 
-    // A rule that asks for a threshold or a weight the policy lacks would fail mid-consultation;
-    // catching it at load time reports it like a compile error instead.
-    private static List<RuleError> missingPolicyValues(RuleSource source, PolicyFile.Parsed policy) {
+    // A rule that asks for a threshold or a weight the policy lacks would fail mid-consultation, and only
+    // on the consultations that reach it; catching it at load time reports it like a compile error instead.
+    // Comments are left out: a key named in a comment is neither required nor used.
+    private static List<RuleError> missingPolicyValues(RuleSource source, PolicyFile.Parsed policy,
+                                                       Map<String, Map<String, DrlScan.RuleText>> texts) {
         List<RuleError> errors = new ArrayList<>();
+        Path policyPath = source.policy().path();
         for (RuleSource.SourceFile drl : source.drl()) {
-            String[] lines = drl.text().split("\n", -1);
+            String[] lines = DrlScan.withoutComments(drl.text()).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
+                String who = ruleAt(texts.getOrDefault(drl.name(), Map.of()), i + 1);
                 Matcher threshold = PolicyFile.THRESHOLD_REFERENCE.matcher(lines[i]);
                 while (threshold.find()) {
                     if (!policy.entries().containsKey(threshold.group(1))) {
                         errors.add(new RuleError(drl.path(), i + 1, threshold.start() + 1,
-                                "uses threshold '" + threshold.group(1) + "', which " + RuleSource.POLICY_FILE + " does not define"));
+                                who + "uses threshold '" + threshold.group(1) + "', which " + policyPath + " does not define"));
+                    }
+                }
+                Matcher weight = WEIGHT_REFERENCE.matcher(lines[i]);
+                while (weight.find()) {
+                    if (!policy.entries().containsKey("weight." + weight.group(1))) {
+                        errors.add(new RuleError(drl.path(), i + 1, weight.start() + 1, who + "uses the weight of '"
+                                + weight.group(1) + "', but " + policyPath + " has no 'weight." + weight.group(1) + "'"));
                     }
                 }
             }
@@ -173,19 +255,91 @@ public final class RuleBase {
         return errors;
     }
 
+    /** {@code rule "X" } for the rule whose text holds this line, or nothing (a function, say). */
+    private static String ruleAt(Map<String, DrlScan.RuleText> rules, int line) {
+        for (DrlScan.RuleText rule : rules.values()) {
+            int last = rule.line() + (int) rule.text().chars().filter(c -> c == '\n').count();
+            if (line >= rule.line() && line <= last) {
+                return "rule \"" + rule.name() + "\" ";
+            }
+        }
+        return "";
+    }
+
+    // What compiles can still fail on the consultations that reach it: a finding whose criterion has no
+    // weight, or no decision layer at all. Both are visible in the rules as written, so they are load errors.
+    private static List<RuleError> structure(RuleSource source, PolicyFile.Parsed policy, List<RuleInfo> infos,
+                                             Map<String, Map<String, DrlScan.RuleText>> texts) {
+        List<RuleError> errors = new ArrayList<>();
+        Path policyPath = source.policy().path();
+        boolean decides = false;
+        for (RuleInfo rule : infos) {
+            DrlScan.RuleText text = texts.getOrDefault(rule.file(), Map.of()).get(rule.name());
+            if (text == null) {
+                continue;
+            }
+            if (MAKES_RECOMMENDATION.matcher(text.text()).find()) {
+                decides = true;
+            }
+            if (rule.criterion() != null && WEIGHED_FINDING.matcher(text.text()).find()
+                    && !policy.entries().containsKey("weight." + rule.criterion())) {
+                errors.add(new RuleError(pathOf(source, rule.file()), rule.line(), 1, "rule \"" + rule.name()
+                        + "\" makes findings for criterion '" + rule.criterion() + "', which has no weight: add 'weight."
+                        + rule.criterion() + " = <0…" + (int) PolicyFile.MAX_WEIGHT + ">' to " + policyPath
+                        + weightSuggestion(rule.criterion(), policy)));
+            }
+        }
+        errors.sort(Comparator.comparing((RuleError e) -> e.file().toString()).thenComparingInt(RuleError::line));
+        if (!decides && !source.drl().isEmpty()) {
+            errors.add(new RuleError(Path.of(source.origin()), 0, 0, "no rule makes a Recommendation: the decision"
+                    + " layer is missing (rules with @criterion(\"decision\") that insert new Recommendation(...), as"
+                    + " 90-decision.drl of the packaged rules does), so no consultation could be advised"));
+        }
+        return errors;
+    }
+
+    // A criterion id with a typo has no weight: the nearest weighed criterion is most likely the one meant.
+    private static String weightSuggestion(String criterion, PolicyFile.Parsed policy) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String key : policy.entries().keySet()) {
+            if (key.startsWith("weight.")) {
+                int distance = Text.editDistance(criterion, key.substring("weight.".length()));
+                if (distance < bestDistance) {
+                    best = key.substring("weight.".length());
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, criterion.length() / 4)
+                ? "; or did you mean @criterion(\"" + best + "\")?" : "";
+    }
+
+    /** The real path of a DRL file of this source, by its name. */
+    private static Path pathOf(RuleSource source, String fileName) {
+        for (RuleSource.SourceFile drl : source.drl()) {
+            if (drl.name().equals(fileName)) {
+                return drl.path();
+            }
+        }
+        return Path.of(source.origin(), fileName == null ? "" : fileName);
+    }
+
     private static String packageFolder(String drlText) {
         Matcher matcher = PACKAGE.matcher(drlText);
         return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
     }
 
-    private static List<RuleInfo> describe(KieBase kieBase, Map<String, RuleSource.SourceFile> byVirtualPath) {
+    private static List<RuleInfo> describe(KieBase kieBase, Map<String, RuleSource.SourceFile> byVirtualPath,
+                                           Map<String, Map<String, DrlScan.RuleText>> texts) {
         List<RuleInfo> infos = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 Map<String, Object> metadata = rule.getMetaData();
                 String file = fileOf(rule, byVirtualPath);
+                DrlScan.RuleText text = texts.getOrDefault(file, Map.of()).get(rule.getName());
                 infos.add(new RuleInfo(rule.getName(), file, text(metadata.get("criterion")),
-                        text(metadata.get("section")), Map.copyOf(metadata)));
+                        text(metadata.get("section")), Map.copyOf(metadata), text == null ? 0 : text.line()));
             }
         }
         infos.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
@@ -208,44 +362,231 @@ public final class RuleBase {
         return value == null ? null : value.toString();
     }
 
-    /** Runs the rules over one consultation's facts, in a session of its own. */
+    /**
+     * Runs the rules over one consultation's facts, in a session of its own, under {@link #limits()}.
+     *
+     * @throws RuleFaultException when a rule throws, the evaluation runs past the time limit or fires or
+     *     inserts without end, or the decision layer does not produce exactly one recommendation
+     */
     public Evaluation evaluate(Profile profile, CostFacts costs) {
         KieSession session = kieBase.newKieSession();
+        Monitor monitor = new Monitor(limits.maxFactChanges());
+        session.addEventListener((DefaultAgendaEventListener) monitor);
+        session.addEventListener((RuleRuntimeEventListener) monitor);
+        EvaluationWatchdog.Watch watch = EvaluationWatchdog.watch(session, limits.timeLimit());
+        monitor.watch = watch;
         try {
-            List<String> fired = new ArrayList<>();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
+            try {
+                try {
+                    session.insert(policy);
+                    session.insert(profile);
+                    session.insert(costs);
+                    session.fireAllRules(limits.maxFirings());
+                } finally {
+                    watch.finish();
                 }
-            });
-            session.insert(policy);
-            session.insert(profile);
-            session.insert(costs);
-            session.fireAllRules();
-
-            List<Finding> findings = new ArrayList<>();
-            List<Caveat> caveats = new ArrayList<>();
-            List<Recommendation> recommendations = new ArrayList<>();
-            for (Object fact : session.getObjects()) {
-                if (fact instanceof Finding finding) {
-                    findings.add(finding);
-                } else if (fact instanceof Caveat caveat) {
-                    caveats.add(caveat);
-                } else if (fact instanceof Recommendation recommendation) {
-                    recommendations.add(recommendation);
+            } catch (ThreadDeath death) {
+                watch.finish();
+                if (!watch.stopped()) {
+                    throw death; // not ours: the JVM or a caller is ending this thread
                 }
+                // Thread.stop also interrupts the thread (to wake it from a wait); that was ours too, and
+                // left set it would end the caller's next sleep (a --watch poller's, a worker's).
+                Thread.interrupted();
+                throw timeLimit(watch);
+            } catch (OutOfMemoryError exhausted) {
+                // The session is what filled the heap; it is dropped below, and the rest of the program goes on.
+                throw fault(RuleFaultException.Kind.RUNAWAY, monitor.firing != null ? monitor.firing : monitor.mostFired(),
+                        "used up the memory (" + monitor.factChanges + " facts inserted or modified)");
+            } catch (ConsequenceException failed) {
+                throw consequenceFault(failed, monitor);
+            } catch (RuntimeException failed) {
+                throw conditionFault(failed, monitor);
             }
-            if (recommendations.size() != 1) {
-                throw new RulesException(List.of(new RuleError(Path.of(source.origin()), 0, 0,
-                        "the rules produced " + recommendations.size() + " recommendations for one consultation;"
-                                + " the decision rules must produce exactly one (rules fired: " + fired + ")")));
+            if (watch.expired()) {
+                throw timeLimit(watch);
             }
-            findings.sort(Comparator.comparing(Finding::criterion).thenComparing(Finding::rule));
-            caveats.sort(Comparator.comparing(Caveat::severity).thenComparing(Caveat::id).thenComparing(Caveat::message));
-            return new Evaluation(List.copyOf(findings), List.copyOf(caveats), recommendations.get(0), List.copyOf(fired));
+            if (monitor.firings >= limits.maxFirings()) {
+                throw fault(RuleFaultException.Kind.RUNAWAY, monitor.mostFired(), "kept firing: " + monitor.firings
+                        + " rule firings in one consultation (the limit is " + limits.maxFirings()
+                        + "; a real one fires about forty), so the rules re-activate each other without end");
+            }
+            return collect(session, monitor.fired);
         } finally {
             session.dispose();
+        }
+    }
+
+    private Evaluation collect(KieSession session, List<String> fired) {
+        List<Finding> findings = new ArrayList<>();
+        List<Caveat> caveats = new ArrayList<>();
+        List<Recommendation> recommendations = new ArrayList<>();
+        for (Object fact : session.getObjects()) {
+            if (fact instanceof Finding finding) {
+                findings.add(finding);
+            } else if (fact instanceof Caveat caveat) {
+                caveats.add(caveat);
+            } else if (fact instanceof Recommendation recommendation) {
+                recommendations.add(recommendation);
+            }
+        }
+        if (recommendations.isEmpty()) {
+            List<String> decision = rules.stream().filter(r -> "decision".equals(r.criterion())).map(RuleInfo::file)
+                    .distinct().toList();
+            Path file = decision.size() == 1 ? pathOf(source, decision.get(0)) : Path.of(source.origin());
+            throw new RuleFaultException(RuleFaultException.Kind.NO_RECOMMENDATION, null, file, 0,
+                    "produced no recommendation for this consultation; the decision rules must produce exactly one"
+                            + " (rules fired: " + fired + ")");
+        }
+        if (recommendations.size() > 1) {
+            List<String> makers = recommendations.stream().map(Recommendation::rule).sorted().toList();
+            RuleInfo first = info(makers.get(0));
+            throw new RuleFaultException(RuleFaultException.Kind.SEVERAL_RECOMMENDATIONS, null,
+                    first == null ? Path.of(source.origin()) : pathOf(source, first.file()), first == null ? 0 : first.line(),
+                    "produced " + recommendations.size() + " recommendations for one consultation, from the rules "
+                            + makers + "; the decision rules must produce exactly one");
+        }
+        findings.sort(Comparator.comparing(Finding::criterion).thenComparing(Finding::rule));
+        caveats.sort(Comparator.comparing(Caveat::severity).thenComparing(Caveat::id).thenComparing(Caveat::message));
+        return new Evaluation(List.copyOf(findings), List.copyOf(caveats), recommendations.get(0), List.copyOf(fired));
+    }
+
+    private RuleFaultException timeLimit(EvaluationWatchdog.Watch watch) {
+        String rule = watch.culprit();
+        return fault(RuleFaultException.Kind.TIME_LIMIT, rule, (rule == null
+                ? "did not finish evaluating their conditions" : "did not finish") + " within the time limit of "
+                + limits.timeLimitText() + " (a loop that never ends?); the evaluation was stopped");
+    }
+
+    private RuleFaultException consequenceFault(ConsequenceException failed, Monitor monitor) {
+        String rule = failed.getRule() != null ? failed.getRule().getName() : monitor.firing;
+        Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
+        if (cause instanceof FactLimitReached) {
+            return fault(RuleFaultException.Kind.RUNAWAY, rule, "inserted or modified " + monitor.factChanges
+                    + " facts in one consultation (the limit is " + limits.maxFactChanges()
+                    + "; a real one makes about forty), so it was stopped before it used up the memory");
+        }
+        return fault(RuleFaultException.Kind.THREW, rule, "threw " + describe(cause));
+    }
+
+    // An exception outside any consequence: Drools evaluating a condition (its message names the rule),
+    // or the fact limit reached while a logical insertion propagated.
+    private RuleFaultException conditionFault(RuntimeException failed, Monitor monitor) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FactLimitReached) {
+                return fault(RuleFaultException.Kind.RUNAWAY, monitor.firing != null ? monitor.firing : monitor.mostFired(),
+                        "inserted or modified " + monitor.factChanges + " facts in one consultation (the limit is "
+                                + limits.maxFactChanges() + "), so it was stopped before it used up the memory");
+            }
+            if (cause instanceof ConsequenceException consequence) {
+                return consequenceFault(consequence, monitor);
+            }
+        }
+        Matcher named = RULE_IN_MESSAGE.matcher(String.valueOf(failed.getMessage()));
+        String rule = named.find() ? named.group(1) : monitor.firing;
+        Throwable root = failed;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return fault(RuleFaultException.Kind.THREW, rule, "threw " + describe(root) + " while its conditions were evaluated");
+    }
+
+    private String describe(Throwable cause) {
+        String message = cause.getMessage();
+        if (cause instanceof NoSuchElementException && message != null) {
+            // Policy names the file only by its name; here the real one is known.
+            message = message.replace(RuleSource.POLICY_FILE, source.policy().path().toString());
+        }
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private RuleFaultException fault(RuleFaultException.Kind kind, String rule, String detail) {
+        RuleInfo info = rule == null ? null : info(rule);
+        Path file = info != null ? pathOf(source, info.file()) : Path.of(source.origin());
+        return new RuleFaultException(kind, rule, file, info != null ? info.line() : 0, detail);
+    }
+
+    /** The rule with this name, or null. */
+    public RuleInfo info(String ruleName) {
+        for (RuleInfo rule : rules) {
+            if (rule.name().equals(ruleName)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /** Thrown from inside a session when it inserts or modifies too many facts; reported as a runaway rule. */
+    private static final class FactLimitReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FactLimitReached() {
+            super("fact limit reached", null, false, false);
+        }
+    }
+
+    /**
+     * Watches one session: the rules fired (for the report), the rule whose consequence is running (for
+     * the time limit's report), and the number of fact changes, stopping a session that inserts without end.
+     */
+    private static final class Monitor extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+        final List<String> fired = new ArrayList<>();
+        final int maxFactChanges;
+        int firings;
+        int factChanges;
+        volatile String firing;
+        EvaluationWatchdog.Watch watch;
+
+        Monitor(int maxFactChanges) {
+            this.maxFactChanges = maxFactChanges;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            firing = event.getMatch().getRule().getName();
+            watch.firing = firing;
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            firings++;
+            fired.add(event.getMatch().getRule().getName());
+            firing = null;
+            watch.firing = null;
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            counted();
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            counted();
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            // Deleting frees memory; only growth and churn are limited.
+        }
+
+        private void counted() {
+            if (++factChanges > maxFactChanges) {
+                throw new FactLimitReached();
+            }
+        }
+
+        /** The rule that fired most often: the one that keeps re-activating. */
+        String mostFired() {
+            Map<String, Integer> counts = new HashMap<>();
+            String best = null;
+            for (String rule : fired) {
+                int n = counts.merge(rule, 1, Integer::sum);
+                if (best == null || n > counts.get(best)) {
+                    best = rule;
+                }
+            }
+            return best;
         }
     }
 

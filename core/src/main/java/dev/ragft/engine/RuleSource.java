@@ -24,12 +24,16 @@ import java.util.stream.Stream;
  *
  * @param origin a folder, or {@code classpath:dev/ragft/rules}
  * @param drl the DRL files, sorted by name so every build is identical
+ * @param policy {@code policy.properties}
+ * @param criteria {@code criteria.json}: catalog entries for criteria the folder's rules add, or null
  */
-public record RuleSource(String origin, List<SourceFile> drl, SourceFile policy) {
+public record RuleSource(String origin, List<SourceFile> drl, SourceFile policy, SourceFile criteria) {
 
     /** Folder inside the jar where the policy is packaged; also the DRL package's path. */
     public static final String CLASSPATH_FOLDER = "dev/ragft/rules";
     public static final String POLICY_FILE = "policy.properties";
+    /** Optional file of a rules folder: catalog entries of the criteria its rules add. */
+    public static final String CRITERIA_FILE = "criteria.json";
 
     /** One file: its display path (for messages), its name, and its text. */
     public record SourceFile(Path path, String name, String text) {
@@ -39,8 +43,13 @@ public record RuleSource(String origin, List<SourceFile> drl, SourceFile policy)
         drl = List.copyOf(drl);
     }
 
+    /** A policy without catalog entries of its own. */
+    public RuleSource(String origin, List<SourceFile> drl, SourceFile policy) {
+        this(origin, drl, policy, null);
+    }
+
     /**
-     * A short content hash of the rule files and the policy ({@code sha256:} and 16 hex digits): what
+     * A short content hash of the rule files, the policy and the criteria file ({@code sha256:} and 16 hex digits): what
      * changed rules can be told apart by, without naming where they live.
      */
     public String version() {
@@ -53,6 +62,10 @@ public record RuleSource(String origin, List<SourceFile> drl, SourceFile policy)
                 digest.update((byte) 0);
             }
             digest.update(policy.text().getBytes(StandardCharsets.UTF_8));
+            if (criteria != null) {
+                digest.update((byte) 0);
+                digest.update(criteria.text().getBytes(StandardCharsets.UTF_8));
+            }
             return "sha256:" + java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
@@ -77,7 +90,10 @@ public record RuleSource(String origin, List<SourceFile> drl, SourceFile policy)
             throw new IOException(policyPath + ": missing; every rules folder needs its policy values");
         }
         SourceFile policy = new SourceFile(policyPath, POLICY_FILE, Files.readString(policyPath, StandardCharsets.UTF_8));
-        return new RuleSource(dir.toString(), drl, policy);
+        Path criteriaPath = dir.resolve(CRITERIA_FILE);
+        SourceFile criteria = Files.isRegularFile(criteriaPath)
+                ? new SourceFile(criteriaPath, CRITERIA_FILE, Files.readString(criteriaPath, StandardCharsets.UTF_8)) : null;
+        return new RuleSource(dir.toString(), drl, policy, criteria);
     }
 
     /** Reads the copy of {@code rules/} packaged in the jar (or in target/classes during development). */

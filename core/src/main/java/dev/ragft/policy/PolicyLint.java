@@ -4,6 +4,7 @@ import dev.ragft.engine.PolicyFile;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.engine.RuleSource;
 import dev.ragft.questionnaire.Text;
+import dev.ragft.engine.DrlScan;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.IOException;
@@ -170,7 +171,8 @@ public final class PolicyLint {
         }
         Set<String> referenced = new TreeSet<>();
         for (RuleSource.SourceFile drl : source.drl()) {
-            Matcher matcher = PolicyFile.THRESHOLD_REFERENCE.matcher(drl.text());
+            // A key named in a comment is not used (and RuleBase does not require it either).
+            Matcher matcher = PolicyFile.THRESHOLD_REFERENCE.matcher(DrlScan.withoutComments(drl.text()));
             while (matcher.find()) {
                 referenced.add(matcher.group(1));
             }
