@@ -2,7 +2,7 @@ package dev.ragft.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ragft.internal.policy.ReloadCheck;
+import dev.ragft.policy.ReloadCheck;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.testing.RulesCopy;
 import java.io.IOException;
