@@ -30,11 +30,11 @@ import picocli.CommandLine.Spec;
             "                      400 with {\"errors\":[{\"field\",\"message\"}]} when the answers are wrong",
             "  GET  /v1/questions  the questionnaire, as 'ragft questions --format json'",
             "  GET  /healthz       {\"status\":\"ok\", \"rules\": ...}",
-            "Bodies over 64 KiB get 413, a wrong method 405, an unknown path 404, a full queue 503.",
-            "Stops gracefully on SIGTERM or Ctrl-C: no new connections, requests in flight finish."},
+            "Bodies over 64 KiB get 413, a wrong method 405, an unknown path 404, a full queue 503. "
+                + "Stops gracefully on SIGTERM or Ctrl-C: no new connections, requests in flight finish."},
         footer = {"", "Examples:",
             "  ragft serve --port 8080",
-            "  ragft serve --port 0 --rules rules --watch     # port 0 picks a free port; the line printed says which",
+            "  ragft serve --port 0 --rules rules --watch   # a free port; the line printed names it",
             "  curl -s -H 'Content-Type: application/json' --data @questionnaires/examples/small-company.json \\",
             "       http://127.0.0.1:8080/v1/advice"})
 final class ServeCommand implements Callable<Integer> {
