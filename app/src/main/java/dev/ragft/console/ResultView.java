@@ -107,8 +107,8 @@ final class ResultView {
         out.add("");
         out.add(style.heading("What would change the decision", rule));
         out.add(style.dim("  (one answer changed at a time, smallest change first)"));
-        for (String hint : hints.hints(advice, width)) {
-            out.add(style.text(hint));
+        for (String hint : hints.hints(advice)) {
+            out.addAll(TextWrap.wrap(style.text(hint), width));
         }
         return out;
     }
