@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process timing of one `ragft advise`, as SPEC §7 measures it (target: median <= 0.8 s, peak RSS <= 160 MiB).
+# Whole-process timing of one `ragft advise` (target: median <= 0.8 s, peak RSS <= 160 MiB).
 #
 #   bench/advise.sh [RUNS] [-- ragft arguments...]
 #   bench/advise.sh 20

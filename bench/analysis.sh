@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH benchmark of the decision analysis (SPEC §7: the complete analysis <= 20 ms warm), in the Maven
+# JMH benchmark of the decision analysis (target: the complete analysis <= 20 ms warm), in the Maven
 # profile `bench` (never part of `mvn verify`). Runs from the repository root, where it reads the real
 # rules/ and questionnaires/. The p0.50 line of each benchmark is the median.
 #

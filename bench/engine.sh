@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Warm-engine benchmark (SPEC §7: <= 25 µs median per advice on one thread), with JMH, in the Maven
+# Warm-engine benchmark (target: <= 25 µs median per advice on one thread), with JMH, in the Maven
 # profile `bench` (never part of the default build).
 #
 #   bench/engine.sh                 # all benchmarks, 5 x 2 s warm-up, 5 x 2 s measurement, 1 fork

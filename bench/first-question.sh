@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Time to first question (SPEC §7: within 0.3 s), whole process, on a real pseudo-terminal.
+# Time to first question (target: within 0.3 s), whole process, on a real pseudo-terminal.
 # Starts `./ragft` in a detached tmux pane RUNS times and polls the pane until the whole first question
 # is on screen: its progress marker "[1/", its choices, and the input prompt after them ("... >"), which
 # JLine draws once the terminal is ready for typing. Prints each time and the median, in milliseconds.

@@ -50,7 +50,7 @@ public record Advice(Recommendation recommendation, List<CriterionResult> criter
         return recommendation.confidence();
     }
 
-    /** The JSON report (SPEC §6 keys), pretty-printed and byte-for-byte stable for the same input. */
+    /** The JSON report (the keys of docs/advise.md), pretty-printed and byte-for-byte stable for the same input. */
     public String toJson() {
         return JsonReport.render(this);
     }

@@ -18,16 +18,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code ragft advise}: answers file in, recommendation out. */
 @Command(name = "advise", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Advise on an answers file: a JSON object whose keys are question ids",
-            "(see 'ragft questions'), or an example consultation with an \"answers\" object.",
-            "Prints the recommendation, every criterion of the guide, the costs over the horizon,",
-            "the caveats, and what would change the decision: for each question the nearest",
-            "answer that changes the recommended strategy."},
+        description = {"Advise on an answers file: a JSON object whose keys are question ids (see 'ragft "
+                    + "questions'), or an example consultation with an \"answers\" object. Prints the "
+                    + "recommendation, every criterion of the guide, the costs over the horizon, the caveats, and "
+                    + "what would change the decision: for each question the nearest answer that changes the "
+                    + "recommended strategy."},
         footer = {"", "Examples:",
             "  ragft advise questionnaires/examples/small-company.json",
             "  ragft advise --format json answers.json > report.json",
             "  ragft advise --format html --out report.html answers.json",
-            "  cat answers.json | ragft advise --set monthly_queries=50k --set on_prem_required=yes -",
+            "  cat answers.json | ragft advise --set monthly_queries=50k -",
             "  ragft advise --batch consultations.jsonl > reports.jsonl"})
 final class AdviseCommand implements Callable<Integer> {
 

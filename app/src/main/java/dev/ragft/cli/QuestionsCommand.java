@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ragft questions}: the questionnaire, for writing answers files by hand. */
 @Command(name = "questions", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List the questions an answers file may answer: id, type, allowed values or range,",
-            "default, and what each means."})
+        description = {"List the questions an answers file may answer: id, type, allowed values or range, "
+                + "default, and what each means."})
 final class QuestionsCommand implements Callable<Integer> {
 
     enum Format { text, json }

@@ -14,14 +14,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {
-            "Should you fine-tune a model, use retrieval-augmented generation (RAG), or build a hybrid?",
-            "ragft answers criterion by criterion against the guide \"Fine-Tuning vs RAG: When to Use Which\",",
-            "with costs over your horizon, caveats, and the rules that decided.",
+        description = {"Should you fine-tune a model, use retrieval-augmented generation (RAG), or build a hybrid? "
+                    + "ragft answers criterion by criterion against the guide \"Fine-Tuning vs RAG: When to Use "
+                    + "Which\", with costs over your horizon, caveats, and the rules that decided.",
             "",
-            "With no command, ragft asks its questions in the terminal (or reads the answers, one per line,",
-            "from standard input) and then shows the recommendation. Type help, why, back, skip or quit at",
-            "any question; an interrupted consultation is saved as a draft and continues with --resume.",
+            "With no command, ragft asks its questions in the terminal (or reads the answers, one per "
+                + "line, from standard input) and then shows the recommendation. Type help, why, back, skip "
+                + "or quit at any question; an interrupted consultation is saved as a draft and continues "
+                + "with --resume.",
             ""},
         subcommands = {AdviseCommand.class, QuestionsCommand.class, RulesCommand.class, ServeCommand.class,
             picocli.CommandLine.HelpCommand.class},
@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
             "Exit codes: 0 success, 2 bad input or usage, 3 rules do not compile or verify,",
             "            4 scenario expectations not met, 1 anything else.",
             "Examples:",
-            "  ragft                                   start a consultation",
-            "  ragft --resume                          continue the one saved in ragft-draft.json",
-            "  ragft --answers team.json               ask only what team.json does not answer",
+            "  ragft                       start a consultation",
+            "  ragft --resume              continue the one saved in ragft-draft.json",
+            "  ragft --answers team.json   ask only what team.json does not answer",
             "  ragft advise questionnaires/examples/small-company.json",
             "  ragft advise --format json --set monthly_queries=50k answers.json"})
 final class RagftCommand implements Callable<Integer> {

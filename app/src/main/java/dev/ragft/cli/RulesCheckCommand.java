@@ -29,26 +29,23 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compile the rules, lint them, and optionally check every discrete case.",
             "",
-            "Problems print as FILE:LINE:COLUMN: error|warning: MESSAGE.",
-            "Errors: DRL that does not compile; a rule without @criterion (a catalog",
-            "id, or \"decision\") or @section; a catalog criterion no rule produces;",
-            "a policy value missing, mistyped or out of range (weights 0-10,",
-            "fractions 0-1, counts whole, thresholds in order); a rule that modifies,",
-            "updates, deletes or calls a setter on an input fact (Profile, CostFacts,",
-            "Policy); a rule without a weight for its criterion; no decision layer.",
-            "Warnings: policy values no rule uses, weights of 0.",
+            "Problems print as FILE:LINE:COLUMN: error|warning: MESSAGE. Errors: DRL that does not "
+                + "compile; a rule without @criterion (a catalog id, or \"decision\") or @section; a catalog "
+                + "criterion no rule produces; a policy value missing, mistyped or out of range (weights "
+                + "0-10, fractions 0-1, counts whole, thresholds in order); a rule that modifies, updates, "
+                + "deletes or calls a setter on an input fact (Profile, CostFacts, Policy); a rule without a "
+                + "weight for its criterion; no decision layer. Warnings: policy values no rule uses, weights of 0.",
             "",
-            "Then a smoke set is advised and analysed under the time limit: the example",
-            "consultations beside the questionnaire and generated extremes (every answer",
-            "lowest, highest, alternating, only the required ones). A rule that throws,",
-            "loops, fires or inserts without end, or a consultation without exactly one",
-            "recommendation, is an error naming the rule, its file:line and the answers.",
+            "Then a smoke set is advised and analysed under the time limit: the example consultations "
+                + "beside the questionnaire and generated extremes (every answer lowest, highest, alternating, "
+                + "only the required ones). A rule that throws, loops, fires or inserts without end, or a "
+                + "consultation without exactly one recommendation, is an error naming the rule, its file:line "
+                + "and the answers.",
             "",
-            "--exhaustive then evaluates every combination of the discrete answers",
-            "(about 220,000 consultations, costs at defaults) and checks that each has",
-            "exactly one recommendation, no exception, respects the blockers and lists",
-            "every criterion. Each kind of violation is written as a minimal answers",
-            "file that reproduces it."},
+            "--exhaustive then evaluates every combination of the discrete answers (about 220,000 "
+                + "consultations, costs at defaults) and checks that each has exactly one recommendation, no "
+                + "exception, respects the blockers and lists every criterion. Each kind of violation is "
+                + "written as a minimal answers file that reproduces it."},
         footer = {"", "Exit codes: 0 no errors (warnings allowed), 3 errors or violations, 2 bad usage.",
             "Examples:",
             "  ragft rules check",

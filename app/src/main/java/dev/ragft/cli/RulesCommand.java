@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rules", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check, test and compare edits of the policy in rules/.",
             "",
-            "Check that an edit compiles and is consistent, run the example",
-            "consultations against it, and see which consultations it changes."},
+            "Check that an edit compiles and is consistent, run the example consultations against it, "
+                + "and see which consultations it changes."},
         subcommands = {RulesCheckCommand.class, RulesTestCommand.class, RulesDiffCommand.class},
         footer = {"", "A safe loop for a policy edit:",
             "  cp -r rules /tmp/new-rules && $EDITOR /tmp/new-rules/policy.properties",

@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show which saved consultations an edit of the rules changes.",
             "",
-            "Replays consultations (example files or plain answers files) under the",
-            "base rules and the current rules, and lists those whose strategy or",
-            "confidence changes, with the criteria whose findings moved (favour and",
-            "weight). Changed policy values come first. It is a report: exit 0.",
+            "Replays consultations (example files or plain answers files) under the base rules and the "
+                + "current rules, and lists those whose strategy or confidence changes, with the criteria "
+                + "whose findings moved (favour and weight). Changed policy values come first. It is a "
+                + "report: exit 0.",
             ""},
         footer = {"", "Exit codes: 0 report printed, 3 a rule set does not load, 2 bad usage or file.",
             "Examples:",

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the example consultations that state an expectation.",
             "",
-            "Prints pass/fail per example, and for each failure what was expected and",
-            "what came out. An example is a JSON file:",
+            "Prints pass/fail per example, and for each failure what was expected and what came out. An "
+                + "example is a JSON file:",
             "  {\"description\": \"...\", \"answers\": {question ids...},",
             "   \"expect\": {\"strategy\": \"RAG\", \"confidence\": \"HIGH\",",
             "     \"costs\": {\"RAG\": 1920}, \"breakEvenMonth\": 10,",

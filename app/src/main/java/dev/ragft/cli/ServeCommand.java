@@ -31,15 +31,15 @@ import picocli.CommandLine.Spec;
             "  POST /v1/advice     an answers object in the body (as in an answers file), the report back;",
             "                      400 with {\"errors\":[{\"field\",\"message\"}]} when the answers are wrong",
             "  GET  /v1/questions  the questionnaire, as 'ragft questions --format json'",
-            "  GET  /healthz       {\"status\":\"ok\", \"rules\": {\"version\": \"sha256:…\", \"files\", \"load\"}};",
-            "                      503 \"unhealthy\" with a reason when the rules fail their check",
-            "POST needs Content-Type: application/json (415 otherwise). Bodies over 64 KiB get 413, a wrong",
-            "method 405, an unknown path 404, a full queue 503, advice past --request-deadline 503.",
-            "A request must arrive whole within --read-timeout; at most --max-connections are read at once.",
-            "Stops gracefully on SIGTERM or Ctrl-C: no new connections, requests in flight finish."},
+            "  GET  /healthz       {\"status\":\"ok\", \"rules\": {\"version\": \"sha256:…\", \"files\", \"load\"}}; "
+                + "503 \"unhealthy\" with a reason when the rules fail their check",
+            "POST needs Content-Type: application/json (415 otherwise). Bodies over 64 KiB get 413, a wrong "
+                + "method 405, an unknown path 404, a full queue 503, advice past --request-deadline 503. "
+                + "A request must arrive whole within --read-timeout; at most --max-connections are read at once. "
+                + "Stops gracefully on SIGTERM or Ctrl-C: no new connections, requests in flight finish."},
         footer = {"", "Examples:",
             "  ragft serve --port 8080",
-            "  ragft serve --port 0 --rules rules --watch     # port 0 picks a free port; the line printed says which",
+            "  ragft serve --port 0 --rules rules --watch   # a free port; the line printed names it",
             "  curl -s -H 'Content-Type: application/json' --data @questionnaires/examples/small-company.json \\",
             "       http://127.0.0.1:8080/v1/advice"})
 final class ServeCommand implements Callable<Integer> {

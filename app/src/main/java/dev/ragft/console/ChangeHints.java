@@ -2,15 +2,17 @@ package dev.ragft.console;
 
 import dev.ragft.Advice;
 import dev.ragft.Analysis;
-import dev.ragft.engine.Engine;
-import dev.ragft.report.TextReport;
+import dev.ragft.Flip;
 import dev.ragft.analysis.Counterfactuals;
+import dev.ragft.engine.Engine;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The "what would change the decision" lines under a recommendation: the counterfactual analysis
- * ({@link Counterfactuals}) in the text report's words, so the console and {@code ragft advise} say the
- * same thing the same way.
+ * ({@link Counterfactuals}) in the text report's words (numbered flips, the questions no single answer
+ * to which changes it, the cost crossover); the view wraps them to the terminal's width.
  */
 interface ChangeHints {
 
@@ -32,11 +34,25 @@ interface ChangeHints {
         };
     }
 
-    /** The report's section body as lines, already wrapped and indented. */
+    /** The section body, one line per item (a flip, the stable questions, each crossover sentence), indented by two. */
     static List<String> lines(Analysis analysis) {
-        return TextReport.whatWouldChange(analysis).lines().toList();
+        List<String> out = new ArrayList<>();
+        if (analysis.flips().isEmpty()) {
+            out.add("  No single answer changes the recommendation.");
+        }
+        int n = 1;
+        for (Flip flip : analysis.flips()) {
+            out.add(String.format(Locale.ROOT, "  %2d. ", n++) + flip.text());
+        }
+        if (!analysis.stable().isEmpty()) {
+            out.add("  No answer to these changes it on its own: " + String.join(", ", analysis.stable()));
+        }
+        for (String line : analysis.crossover()) {
+            out.add("  " + line);
+        }
+        return out;
     }
 
-    /** Lines ready to print, indented by two. */
+    /** One line per item, indented by two and not wrapped: the view wraps them to its width. */
     List<String> hints(Advice advice);
 }

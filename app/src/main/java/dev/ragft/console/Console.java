@@ -19,6 +19,7 @@ import dev.ragft.policy.SmokeCheck;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.Questionnaire;
+import dev.ragft.questionnaire.Values;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,6 +50,9 @@ public final class Console {
     public static final String CDS_TRAINING_PROPERTY = "ragft.cds.training";
 
     private static final String FOLLOW_UP_PROMPT = "ragft> ";
+
+    /** Set by the launcher script to the command as the user typed it ({@code ./ragft}), for the resume hint. */
+    static final String LAUNCHER_PROPERTY = "ragft.launcher";
 
     /** What {@link #rehearse} types: a whole consultation, a few commands on the way, then the follow-ups. */
     private static final List<String> REHEARSAL = List.of("help", "why", "sometimes", "weekly", "1", "", "3", "skip",
@@ -290,11 +294,15 @@ public final class Console {
         prompter.println(style.dim("Type help, why, back, skip or quit at any question. Enter accepts the [default]."));
         this.given = usableGiven;
         String debug = System.getenv("RAGFT_DEBUG");
-        RelevanceFilter relevance = allQuestions ? null : new RelevanceFilter(() -> readyEngine(!terminal),
-                terminal ? RelevanceFilter.TERMINAL_WAIT_MS : Long.MAX_VALUE,
+        // Answers supplied up front (--answers, --resume) make the same skips as the run that produced them
+        // only if the first question waits for the rules and its check: otherwise, on a terminal, the
+        // questions that run skipped would be asked while Drools is still compiling.
+        boolean waitForRules = !terminal || usableGiven.size() > 0 || usableResumed.size() > 0;
+        RelevanceFilter relevance = allQuestions ? null : new RelevanceFilter(() -> readyEngine(waitForRules),
+                waitForRules ? Long.MAX_VALUE : RelevanceFilter.TERMINAL_WAIT_MS,
                 debug != null && !debug.isBlank() && !"0".equals(debug) ? err : null);
         Interview interview = new Interview(questionnaire, prompter, relevance == null ? QuestionFilter.ALL : relevance,
-                this::ruleRefs, usableGiven, usableResumed);
+                this::ruleRefs, this::outcomes, usableGiven, usableResumed);
         if (draftEveryAnswer) {
             // Every answer reaches the draft as it is given, so even kill -9 loses nothing answered.
             interview.onChange(this::writeDraftQuietly);
@@ -308,8 +316,8 @@ public final class Console {
                     try {
                         writeAtomically(draft, soFar.toJson());
                         err.println();
-                        err.println("ragft: interrupted; answers so far saved to " + draft + " (continue with: ragft --resume "
-                                + draft + ")");
+                        err.println("ragft: interrupted; answers so far saved to " + draft + " (continue with: "
+                                + launcher() + " --resume " + draft + ")");
                     } catch (IOException e) {
                         err.println("ragft: interrupted; could not save the draft " + draft + ": " + e.getMessage());
                     }
@@ -393,12 +401,34 @@ public final class Console {
             writeAtomically(draft, answers.toJson());
             prompter.println("");
             prompter.println(what + ". Answers so far saved to " + draft);
-            prompter.println("Continue with: ragft --resume " + draft);
+            prompter.println("Continue with: " + launcher() + " --resume " + draft);
         } catch (IOException e) {
             prompter.println(style.error("ragft: could not save the draft " + draft + ": " + e.getMessage()));
             prompter.println("Your answers so far:");
             prompter.println(answers.toJson());
         }
+    }
+
+    /**
+     * How the user started ragft, for the resume hint: the launcher script as it was typed ({@code ./ragft},
+     * which the launcher passes in {@value #LAUNCHER_PROPERTY}), else {@code java -jar} and the jar, else
+     * plain {@code ragft}.
+     */
+    static String launcher() {
+        String typed = System.getProperty(LAUNCHER_PROPERTY);
+        if (typed != null && !typed.isBlank()) {
+            return typed.contains(" ") ? "'" + typed + "'" : typed;
+        }
+        try {
+            Path jar = Path.of(Console.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (jar.getFileName() != null && jar.getFileName().toString().endsWith(".jar")) {
+                Path shown = jar.startsWith(Path.of("").toAbsolutePath()) ? Path.of("").toAbsolutePath().relativize(jar) : jar;
+                return "java -jar " + shown;
+            }
+        } catch (java.net.URISyntaxException | RuntimeException unknown) {
+            // Fall through to the name of the command.
+        }
+        return "ragft";
     }
 
     static void writeAtomically(Path target, String text) throws IOException {
@@ -496,16 +526,14 @@ public final class Console {
             saveDraft(answers, "The consultation is complete but the advice failed");
             return Outcome.RULES_FAILED;
         }
-        List<String> view;
         try {
-            view = ResultView.render(advice, style, ChangeHints.of(current), skipped);
+            showResult(advice);
         } catch (RuleFaultException fault) {
             // The analysis tries other answers, and one of them reached the faulty rule.
             showFault(fault);
             saveDraft(answers, "The rules failed while explaining the advice");
             return Outcome.RULES_FAILED;
         }
-        view.forEach(prompter::println);
         Outcome code = followUp(advice);
         if (lockedDraft != null && draftEveryAnswer) {
             // The consultation ended normally after its result: the draft has served its purpose (a kill
@@ -519,13 +547,113 @@ public final class Console {
         return code;
     }
 
+    /** The full trace, then the summary last, so it is what is on screen when the prompt returns. */
+    private void showResult(Advice advice) {
+        showDetails(advice);
+        ResultView.summary(advice, style, prompter.width()).forEach(prompter::println);
+    }
+
+    private void showDetails(Advice advice) {
+        for (String line : ResultView.render(advice, style, ChangeHints.of(engine), skipped, prompter.width())) {
+            prompter.println(line);
+        }
+    }
+
+    /**
+     * For {@code why}: the recommendation with each of {@code values} for {@code question}, from the answers
+     * so far. Questions still to come take their defaults; those without one (required answers) are tried
+     * at each of their choices, or a few magnitudes of a number, and every outcome found is shown.
+     */
+    private ChoiceOutcomes.Outcomes outcomes(Answers soFar, Question question, List<Object> values) {
+        Engine current = awaitEngine(false);
+        if (current == null) {
+            return null;
+        }
+        Answers base = soFar.without(question.id());
+        Set<String> open = new java.util.LinkedHashSet<>();
+        for (Object value : values) {
+            for (InputError error : questionnaire.validate(base.with(question.id(), value))) {
+                if (!error.field().equals(question.id()) && questionnaire.question(error.field()).isPresent()) {
+                    open.add(error.field());
+                }
+            }
+        }
+        List<Answers> variants = List.of(Answers.empty());
+        for (String id : open) {
+            List<Answers> next = new ArrayList<>();
+            for (Answers variant : variants) {
+                for (Object sample : samples(questionnaire.question(id).orElseThrow())) {
+                    next.add(variant.with(id, sample));
+                }
+            }
+            variants = next;
+        }
+        List<String> lines = new ArrayList<>();
+        int width = values.stream().mapToInt(v -> Values.show(question, v).length()).max().orElse(0);
+        for (Object value : values) {
+            Set<String> strategies = new java.util.TreeSet<>();
+            java.util.Map<String, Set<String>> criteria = new java.util.LinkedHashMap<>();
+            question.criteria().forEach(id -> criteria.put(id, new java.util.TreeSet<>()));
+            for (Answers variant : variants) {
+                Answers tried = base.with(question.id(), value);
+                for (String id : variant.ids()) {
+                    tried = tried.with(id, variant.get(id));
+                }
+                Advice advice;
+                try {
+                    advice = current.advise(tried);
+                } catch (InvalidAnswersException notAdvisable) {
+                    continue;
+                }
+                strategies.add(advice.strategy() + (variants.size() == 1 ? " (" + advice.confidence() + ")" : ""));
+                for (dev.ragft.CriterionResult c : advice.criteria()) {
+                    if (criteria.containsKey(c.id())) {
+                        criteria.get(c.id()).add(c.favors().name());
+                    }
+                }
+            }
+            List<String> fed = new ArrayList<>();
+            criteria.forEach((id, favours) -> {
+                if (!favours.isEmpty()) {
+                    fed.add(id + " " + String.join("/", favours));
+                }
+            });
+            String shown = Values.show(question, value);
+            lines.add(shown + " ".repeat(width - shown.length() + 2)
+                    + (strategies.isEmpty() ? "cannot be advised" : String.join(" or ", strategies))
+                    + (fed.isEmpty() ? "" : "; " + String.join(", ", fed)));
+        }
+        String assumption = open.isEmpty() ? "from the answers so far; the questions still to come at their defaults"
+                : "from the answers so far; " + String.join(", ", open) + " (no default) tried at each of "
+                + (open.size() == 1 ? "its" : "their") + " values, " + variants.size() + " combinations; the rest at "
+                + "their defaults";
+        return new ChoiceOutcomes.Outcomes(lines, assumption);
+    }
+
+    /** The values {@code why} tries for a question still to come that has no default. */
+    private static List<Object> samples(Question q) {
+        return switch (q.type()) {
+            case ENUM -> q.choices().stream().map(c -> (Object) c.value()).toList();
+            case BOOLEAN -> List.of(Boolean.TRUE, Boolean.FALSE);
+            default -> List.of(100L, 10_000L, 1_000_000L);
+        };
+    }
+
     private List<String> followUpWords(Advice advice) {
-        List<String> words = new ArrayList<>(List.of("how", "what-if", "save", "report", "reload", "help", "quit"));
+        List<String> words = new ArrayList<>(List.of("how", "what-if", "details", "save", "report", "reload", "help",
+                "quit"));
         for (Criterion c : questionnaire.criteria()) {
             words.add(c.id());
         }
         for (Question q : questionnaire.questions()) {
             words.add(q.id() + "=");
+            // The allowed values, offered by Tab once "id=" is typed (see JLinePrompter.offered).
+            switch (q.type()) {
+                case ENUM -> q.choices().forEach(c -> words.add(q.id() + "=" + c.value()));
+                case BOOLEAN -> List.of("yes", "no").forEach(value -> words.add(q.id() + "=" + value));
+                default -> {
+                }
+            }
         }
         return words;
     }
@@ -533,7 +661,8 @@ public final class Console {
     private Outcome followUp(Advice first) {
         Advice advice = first;
         prompter.println("");
-        prompter.println(style.dim("Next: how <criterion-id>, what-if <id>=<value>, save <file>, report <file>, reload, help, quit"
+        prompter.println(style.dim("Next: details (the full trace), how <criterion-id>, what-if <id>=<value>, save <file>, "
+                + "report <file>, reload, help, quit"
                 + (skipped.isEmpty() ? "" : "; all asks the " + skipped.size() + " skipped question" + (skipped.size() == 1 ? "" : "s"))));
         List<String> words = followUpWords(advice);
         while (true) {
@@ -568,11 +697,12 @@ public final class Console {
         Advice advice = current;
         switch (command) {
             case "help", "?" -> followUpHelp();
+            case "details", "trace" -> showDetails(advice);
             case "how" -> {
                 if (argument.isEmpty()) {
                     prompter.println(style.warn("  ! how needs a criterion id, e.g. how cost.payback"));
                 } else {
-                    ResultView.how(advice, argument, ruleRefs(), style).forEach(prompter::println);
+                    ResultView.how(advice, argument, ruleRefs(), style, prompter.width()).forEach(prompter::println);
                 }
             }
             case "what-if", "whatif" -> whatIf(advice, argument);
@@ -586,6 +716,7 @@ public final class Console {
     }
 
     private void followUpHelp() {
+        prompter.println("  details                  the full result again: criteria, costs, caveats, what would change it");
         prompter.println("  how <criterion-id>       the rules that fired for a criterion, the answers they read, the guide section");
         prompter.println("  what-if <id>=<value> ... advise again with changed answers and show what moved");
         prompter.println("  save <file>              write the answers as a JSON answers file (for ragft advise)");
@@ -649,7 +780,8 @@ public final class Console {
             prompter.println("  nothing was skipped; every question was asked");
             return advice;
         }
-        Interview rest = new Interview(questionnaire, prompter, QuestionFilter.ALL, this::ruleRefs, given, advice.answers());
+        Interview rest = new Interview(questionnaire, prompter, QuestionFilter.ALL, this::ruleRefs, this::outcomes, given,
+                advice.answers());
         Interview.Result result = rest.run();
         if (result.outcome() != Interview.Outcome.COMPLETE) {
             prompter.println(style.dim("  (the skipped questions were not all answered; the results above stand)"));
@@ -751,6 +883,11 @@ public final class Console {
         @Override
         public Style style() {
             return delegate.style();
+        }
+
+        @Override
+        public int width() {
+            return delegate.width();
         }
 
         @Override

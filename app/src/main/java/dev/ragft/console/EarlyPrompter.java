@@ -53,11 +53,22 @@ final class EarlyPrompter implements Prompter {
     @Override
     public void println(String text) {
         if (terminal == null && !opening.isDone()) {
-            out.println(text);
+            for (String line : TextWrap.wrap(text, width())) {
+                out.println(line);
+            }
             out.flush();
         } else {
             terminal().println(text);
         }
+    }
+
+    /**
+     * Before the terminal is open its width is not known (asking would cost a process or the wait for
+     * JLine): the classic 80 columns, which fit any terminal at least that wide.
+     */
+    @Override
+    public int width() {
+        return terminal == null && !opening.isDone() ? TextWrap.FALLBACK_WIDTH : terminal().width();
     }
 
     @Override

@@ -48,6 +48,9 @@ final class Interview {
     }
 
     static final List<String> COMMANDS = List.of("help", "why", "back", "skip", "all", "quit");
+
+    /** How many magnitudes of a whole-number answer {@code why} tries (10, 100, ... ). */
+    private static final int TRIED_NUMBERS = 6;
     private static final String GATE = "(default costs)";
 
     private enum Gate { UNDECIDED, ACCEPTED, DECLINED }
@@ -60,6 +63,7 @@ final class Interview {
     private final Prompter prompter;
     private final QuestionFilter filter;
     private final RuleCatalog catalog;
+    private final ChoiceOutcomes outcomes;
     private final Set<String> given;
     private final Style style;
 
@@ -81,6 +85,13 @@ final class Interview {
      */
     Interview(Questionnaire questionnaire, Prompter prompter, QuestionFilter filter, RuleCatalog catalog,
               Answers given, Answers resumed) {
+        this(questionnaire, prompter, filter, catalog, ChoiceOutcomes.NONE, given, resumed);
+    }
+
+    /** @param outcomes what each answer to a question would make the recommendation, for {@code why} */
+    Interview(Questionnaire questionnaire, Prompter prompter, QuestionFilter filter, RuleCatalog catalog,
+              ChoiceOutcomes outcomes, Answers given, Answers resumed) {
+        this.outcomes = outcomes;
         this.questionnaire = questionnaire;
         this.prompter = prompter;
         this.filter = filter;
@@ -192,7 +203,7 @@ final class Interview {
             List<String> lines = new ArrayList<>();
             ResultView.wrap(lines, skip.size() + " remaining question" + (skip.size() == 1 ? "" : "s")
                     + " cannot change the outcome (" + String.join(", ", skip) + "); type all to answer "
-                    + (skip.size() == 1 ? "it" : "them") + " anyway.", "  ");
+                    + (skip.size() == 1 ? "it" : "them") + " anyway.", "  ", prompter.width());
             prompter.println("");
             lines.forEach(line -> prompter.println(style.dim(line)));
         }
@@ -329,7 +340,7 @@ final class Interview {
                 + (bracket == null ? "" : "[" + bracket + "] ") + "> ";
         while (true) {
             String line = prompter.readLine(prompt, words).trim();
-            String command = line.toLowerCase(Locale.ROOT);
+            String command = line.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             Action moved = navigation(command);
             if (moved != null) {
                 return moved;
@@ -340,7 +351,11 @@ final class Interview {
                     continue;
                 }
                 case "why" -> {
-                    why(q.criteria());
+                    whyChoices(q);
+                    continue;
+                }
+                case "why rules" -> {
+                    whyRules(q.criteria());
                     continue;
                 }
                 case "skip" -> {
@@ -458,7 +473,13 @@ final class Interview {
                     prompter.println("  Each cost has a default from the guide's cost analysis for the model size you chose;");
                     prompter.println("  answer no to enter your own figures one by one. Guide section: Cost analysis");
                 }
-                case "why" -> why(costs.stream().flatMap(q -> q.criteria().stream()).distinct().toList());
+                case "why" -> {
+                    // Each choice here keeps the recommendation's inputs open (your own figures come next),
+                    // so there is no outcome per choice to show: the criteria the costs feed.
+                    criteria(costs.stream().flatMap(q -> q.criteria().stream()).distinct().toList());
+                    prompter.println(style.dim("  (why rules: the rules behind these criteria)"));
+                }
+                case "why rules" -> whyRules(costs.stream().flatMap(q -> q.criteria().stream()).distinct().toList());
                 case "skip" -> prompter.println(style.warn("  ! answer yes to take the defaults, or no to enter your own"));
                 default -> prompter.println(style.warn("  ! expected yes or no, got \"" + line + "\"")
                         + style.dim(" (help, back, quit)"));
@@ -504,7 +525,60 @@ final class Interview {
         prompter.println(style.dim("  Commands: help, why, back, " + (mustAnswer(q) ? "" : "skip, ") + "all, quit"));
     }
 
-    private void why(List<String> criterionIds) {
+    /**
+     * {@code why}: the criteria this answer feeds, then for each possible answer what the recommendation
+     * would be with it, as the rules work it out from the answers so far. Rule names wait for {@code why rules}.
+     */
+    private void whyChoices(Question q) {
+        criteria(q.criteria());
+        List<Object> values = tried(q);
+        if (!values.isEmpty()) {
+            ChoiceOutcomes.Outcomes result = outcomes.outcomes(answers, q, values);
+            if (result == null) {
+                prompter.println(style.dim("  (the rules are not available, so what each answer would do cannot be shown)"));
+            } else {
+                prompter.println("  With each answer, the recommendation would be:");
+                result.lines().forEach(line -> prompter.println("    " + line));
+                if (!result.assumption().isEmpty()) {
+                    prompter.println(style.dim("  (" + result.assumption() + ")"));
+                }
+            }
+        }
+        prompter.println(style.dim("  (why rules: the rules behind these criteria)"));
+    }
+
+    /** The criteria an answer feeds, with their titles. */
+    private void criteria(List<String> criterionIds) {
+        prompter.println("  This answer feeds " + criterionIds.size() + " criteri" + (criterionIds.size() == 1 ? "on" : "a") + ":");
+        for (String id : criterionIds) {
+            String title = questionnaire.criterion(id).map(Criterion::title).orElse("");
+            prompter.println("    " + style.bold(id) + "  " + style.dim(title));
+        }
+    }
+
+    /** The answers {@code why} tries: every choice, yes and no, or a few magnitudes of a whole number. */
+    private static List<Object> tried(Question q) {
+        List<Object> values = new ArrayList<>();
+        switch (q.type()) {
+            case ENUM -> q.choices().forEach(c -> values.add(c.value()));
+            case BOOLEAN -> values.addAll(List.of(Boolean.TRUE, Boolean.FALSE));
+            case INTEGER -> {
+                long low = q.min() == null ? 1 : Math.max(1, q.min().longValue());
+                long high = q.max() == null ? 10_000_000L : q.max().longValue();
+                for (long value = 10; value <= high && values.size() < TRIED_NUMBERS; value *= 10) {
+                    if (value >= low) {
+                        values.add(value);
+                    }
+                }
+            }
+            default -> {
+                // A cost figure: it moves the totals continuously; what-if after the results shows its effect.
+            }
+        }
+        return values;
+    }
+
+    private void whyRules(List<String> criterionIds) {
         List<RuleRef> rules = catalog.rules();
         prompter.println("  This answer feeds " + criterionIds.size() + " criteri" + (criterionIds.size() == 1 ? "on" : "a") + ":");
         for (String id : criterionIds) {

@@ -36,8 +36,8 @@ final class JLinePrompter implements Prompter {
                 .terminal(terminal)
                 .appName("ragft")
                 .completer((lineReader, line, candidates) -> {
-                    for (String word : completions) {
-                        candidates.add(new Candidate(word));
+                    for (String word : offered(completions, line.word())) {
+                        candidates.add(new Candidate(word, word, null, null, null, null, !word.endsWith("=")));
                     }
                 })
                 // No '!' history expansion: a literal '!' in an answer should stay literal.
@@ -48,6 +48,24 @@ final class JLinePrompter implements Prompter {
                 && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         boolean unicode = terminal.encoding() != null && "UTF-8".equalsIgnoreCase(terminal.encoding().name());
         this.style = capable ? new Style(!noColour, unicode) : Style.PLAIN;
+    }
+
+    /**
+     * The completions that fit the word being typed. Words of the form {@code id=VALUE} are the allowed
+     * values of a question: offered only once its {@code id=} is typed, so Tab after {@code what-if id=}
+     * lists that question's values and nothing else, and Tab on an empty word lists commands and ids.
+     */
+    static List<String> offered(List<String> completions, String typed) {
+        int eq = typed.indexOf('=');
+        List<String> fitting = new ArrayList<>();
+        for (String word : completions) {
+            int at = word.indexOf('=');
+            boolean value = at >= 0 && at < word.length() - 1;
+            if (eq >= 0 ? value && word.regionMatches(true, 0, typed, 0, eq + 1) : !value) {
+                fitting.add(word);
+            }
+        }
+        return fitting;
     }
 
     /** Opens the system terminal; the caller has checked that standard input and output are one. */
@@ -133,8 +151,17 @@ final class JLinePrompter implements Prompter {
 
     @Override
     public void println(String text) {
-        out.println(text);
+        for (String line : TextWrap.wrap(text, width())) {
+            out.println(line);
+        }
         out.flush();
+    }
+
+    /** Read at every call: the user may resize the window during a consultation. */
+    @Override
+    public int width() {
+        int columns = terminal.getWidth();
+        return columns > 0 ? columns : TextWrap.FALLBACK_WIDTH;
     }
 
     @Override

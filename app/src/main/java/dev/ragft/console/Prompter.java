@@ -24,7 +24,15 @@ interface Prompter {
         return readLine(prompt, completions);
     }
 
-    /** Prints one line (may contain newlines). */
+    /**
+     * How many columns a line may take: the terminal's real width on a terminal; without one (pipes, CI)
+     * a fixed width, so a transcript reads the same everywhere.
+     */
+    default int width() {
+        return ResultView.WIDTH;
+    }
+
+    /** Prints one line (may contain newlines); on a terminal, wrapped at spaces to its width. */
     void println(String text);
 
     /** Text styling for this output: colour and box drawing only where the terminal can show them. */

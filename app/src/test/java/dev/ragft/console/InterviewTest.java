@@ -152,13 +152,17 @@ class InterviewTest {
     }
 
     @Test
-    void whyNamesTheCriteriaAndTheRulesUsingThem() {
-        ScriptedPrompter prompter = new ScriptedPrompter(List.of("why", "quit"));
+    void whyNamesTheCriteriaAndWhyRulesTheRulesUsingThem() {
+        ScriptedPrompter prompter = new ScriptedPrompter(List.of("why", "why rules", "quit"));
 
         Interview.Result result = interview(prompter);
 
         assertThat(result.outcome()).isEqualTo(Interview.Outcome.QUIT);
-        assertThat(prompter.text()).contains("rag.frequent-data-changes", "hybrid.style-plus-fresh-facts",
+        String text = prompter.text();
+        String why = text.substring(0, text.indexOf("(why rules: the rules behind these criteria)"));
+        assertThat(why).contains("rag.frequent-data-changes", "hybrid.style-plus-fresh-facts",
+                "ops.retraining-cadence", "ops.incremental-drift").doesNotContain("rule: ", ".drl");
+        assertThat(text.substring(why.length())).contains("rag.frequent-data-changes", "hybrid.style-plus-fresh-facts",
                 "ops.retraining-cadence", "ops.incremental-drift", "Knowledge changes often (20-when-to-rag.drl)");
     }
 

@@ -39,10 +39,20 @@ public final class RagftProcess {
 
     /** The command line that starts ragft with {@code home} in place of the repo (its rules/ and questionnaires/). */
     private static List<String> command(Path home, String... args) {
+        return command(home, List.of(), args);
+    }
+
+    /** As {@link #command(String...)}, with system properties or JVM options, e.g. what the launcher sets. */
+    public static List<String> commandWithJvmOptions(List<String> jvmOptions, String... args) {
+        return command(REPO, jvmOptions, args);
+    }
+
+    private static List<String> command(Path home, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         command.add("-Dragft.home=" + home);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -61,8 +71,17 @@ public final class RagftProcess {
      * and questionnaire are {@code home}'s {@code rules/} and {@code questionnaires/}.
      */
     public static Result runInHome(Path home, String stdin, String... args) {
+        return run(command(home, args), stdin, args);
+    }
+
+    /** Runs ragft as {@link #runWithInput} does, with system properties or JVM options before the class name. */
+    public static Result runWithJvmOptions(List<String> jvmOptions, String stdin, String... args) {
+        return run(command(REPO, jvmOptions, args), stdin, args);
+    }
+
+    private static Result run(List<String> commandLine, String stdin, String... args) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(home, args)).directory(REPO.toFile());
+            ProcessBuilder builder = new ProcessBuilder(commandLine).directory(REPO.toFile());
             builder.environment().remove("RAGFT_DEBUG");
             Process process = builder.start();
             CompletableFuture<String> out = drain(process.getInputStream());

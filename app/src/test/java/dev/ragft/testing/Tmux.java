@@ -48,6 +48,11 @@ public final class Tmux implements AutoCloseable {
      * since a test classpath is longer than tmux accepts on its command line.
      */
     public static Tmux start(List<String> command, Path dir, String... environment) {
+        return start(120, 40, command, dir, environment);
+    }
+
+    /** As {@link #start(List, Path, String...)}, in a terminal of {@code columns} x {@code rows}. */
+    public static Tmux start(int columns, int rows, List<String> command, Path dir, String... environment) {
         try {
             Path script = Files.createTempFile(dir, "run-", ".sh");
             StringBuilder text = new StringBuilder("#!/bin/sh\n");
@@ -63,7 +68,7 @@ public final class Tmux implements AutoCloseable {
             // The wrapper outlives the command (a trap, not an ignore, so Ctrl-C still reaches the command)
             // and prints its exit code, so the last screen can be read.
             Tmux tmux = new Tmux("ragft-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-            tmux.run("new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", "-c", dir.toString(),
+            tmux.run("new-session", "-d", "-s", tmux.session, "-x", String.valueOf(columns), "-y", String.valueOf(rows), "-c", dir.toString(),
                     "sh -c 'trap true INT; TERM=xterm-256color sh " + script + "; echo \"[exit $?]\"; sleep 600'");
             tmux.run("set-option", "-t", tmux.session, "history-limit", "10000");
             tmux.pidFile = pidFile;
@@ -106,6 +111,16 @@ public final class Tmux implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
         args.addAll(List.of(names));
         run(args.toArray(String[]::new));
+    }
+
+    /** The whole scrollback and screen as the terminal shows it: a line it had to wrap is two lines here. */
+    public String rawScreen() {
+        return run("capture-pane", "-p", "-S", "-", "-t", session);
+    }
+
+    /** Only what is visible now: the last screen, the rows the user sees without scrolling back. */
+    public String visibleScreen() {
+        return run("capture-pane", "-p", "-t", session);
     }
 
     /** The whole scrollback and screen, wrapped lines joined. */

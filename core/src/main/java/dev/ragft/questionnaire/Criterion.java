@@ -3,7 +3,7 @@ package dev.ragft.questionnaire;
 import java.util.List;
 
 /**
- * One entry of the criteria catalog (SPEC §2): every report accounts for each of these.
+ * One entry of the criteria catalog: every report accounts for each of these.
  *
  * @param id stable id used by reports, tests and rule metadata, e.g. {@code ft.latency-matters}
  * @param section the guide section the criterion comes from

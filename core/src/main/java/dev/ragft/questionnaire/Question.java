@@ -132,8 +132,49 @@ public record Question(
                 return choices.get(number - 1).value();
             }
         }
-        throw new ValueProblem("\"" + text + "\" is not allowed; choose one of " + choiceList()
-                + " (or its number 1-" + choices.size() + ")");
+        String unquoted = unquoted(text);
+        if (!unquoted.equals(text)) {
+            Optional<Choice> quoted = choice(unquoted);
+            if (quoted.isPresent()) {
+                return quoted.get().value();
+            }
+        }
+        throw new ValueProblem(notAllowed(text) + " (or its number 1-" + choices.size() + ")");
+    }
+
+    /** Why {@code text} is no choice of this question, with the nearest choice when it looks like a typo. */
+    private String notAllowed(String text) {
+        String shown = unquoted(text).equals(text.trim()) ? "\"" + text + "\"" : text.trim();
+        Optional<String> close = closestChoice(text);
+        return shown + " is not allowed; " + (close.isPresent() ? "did you mean " + close.get() + "? Choose" : "choose")
+                + " one of " + choiceList();
+    }
+
+    /** {@code text} without one pair of surrounding quotes, as typed in a console: {@code "WEEKLY"}. */
+    private static String unquoted(String text) {
+        String trimmed = text.trim();
+        boolean quoted = trimmed.length() >= 2 && (trimmed.startsWith("\"") && trimmed.endsWith("\"")
+                || trimmed.startsWith("'") && trimmed.endsWith("'"));
+        return quoted ? trimmed.substring(1, trimmed.length() - 1).trim() : trimmed;
+    }
+
+    /**
+     * The choice value nearest to a mistyped one ({@code weeky} for WEEKLY), if close enough to be a
+     * plausible typo; the same tolerance as for mistyped question ids.
+     */
+    public Optional<String> closestChoice(String typed) {
+        String wanted = unquoted(typed).toUpperCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Choice c : choices) {
+            int distance = Text.editDistance(wanted, c.value().toUpperCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = c.value();
+                bestDistance = distance;
+            }
+        }
+        int tolerance = Math.max(2, wanted.length() / 3);
+        return best != null && bestDistance > 0 && bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
     }
 
     private BigDecimal numberFromText(String original) throws ValueProblem {
@@ -235,7 +276,7 @@ public record Question(
                     if (c.isPresent()) {
                         return c.get().value();
                     }
-                    throw new ValueProblem("\"" + text + "\" is not allowed; choose one of " + choiceList());
+                    throw new ValueProblem(notAllowed(text));
                 }
                 throw new ValueProblem("expected one of " + choiceList() + ", got " + describe(raw));
             default:

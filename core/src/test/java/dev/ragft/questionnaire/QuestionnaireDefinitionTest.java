@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real {@code questionnaires/advisor.json} matches SPEC §2 and §3. */
+/** The real {@code questionnaires/advisor.json} has the catalog's criteria and the documented questions. */
 class QuestionnaireDefinitionTest {
 
     static final Path FILE = Path.of("questionnaires", "advisor.json");
