@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ragft.questionnaire.Answers;
+import dev.ragft.Advisor;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.engine.Engine;
@@ -51,6 +52,7 @@ public final class HttpService {
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
     private final PrintWriter log;
+    private final WebPage page;
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean draining;
 
@@ -63,6 +65,8 @@ public final class HttpService {
         this.engine = engine;
         this.rulesStatus = rulesStatus;
         this.log = log;
+        this.page = new WebPage(Advisor.following(engine), WebPage.DIRECT,
+                address.getAddress() != null && address.getAddress().isLoopbackAddress());
         AtomicInteger ids = new AtomicInteger();
         BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, waiting,
@@ -165,8 +169,14 @@ public final class HttpService {
                         send(exchange, 200, JSON.writeValueAsString(health));
                     }
                 }
-                default -> send(exchange, 404, errors("path", "no such endpoint: " + path
-                        + "; the endpoints are POST /v1/advice, GET /v1/questions and GET /healthz"));
+                default -> {
+                    if (WebPage.owns(path)) {
+                        page.handle(exchange, method, path);
+                        return;
+                    }
+                    send(exchange, 404, errors("path", "no such endpoint: " + path
+                            + "; the endpoints are POST /v1/advice, GET /v1/questions and GET /healthz"));
+                }
             }
         } catch (IOException e) {
             // The client went away mid-response; nothing to tell it.
