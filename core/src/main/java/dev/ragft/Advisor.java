@@ -5,10 +5,17 @@ import dev.ragft.engine.Engine;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.engine.RuleSource;
 import dev.ragft.analysis.Counterfactuals;
+import dev.ragft.analysis.DecisionOracle;
+import dev.ragft.analysis.Relevance;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The entry point for embedding ragft: load a policy once, then call {@link #advise(Answers)} as often
@@ -26,9 +33,32 @@ import java.nio.file.Path;
 public final class Advisor {
 
     private final Engine engine;
+    /** The relevance checks' memo of rule outcomes, made on first use; not thread-safe, so used under its lock. */
+    private DecisionOracle oracle;
 
     private Advisor(Engine engine) {
         this.engine = engine;
+    }
+
+    /**
+     * For front ends that hold an engine which may be swapped (a server reloading its rules): an advisor
+     * over whichever engine {@code engines} gives, the same advisor (and memo) while the engine stays.
+     */
+    public static Supplier<Advisor> following(Supplier<Engine> engines) {
+        return new Supplier<>() {
+            private Engine seen;
+            private Advisor advisor;
+
+            @Override
+            public synchronized Advisor get() {
+                Engine current = engines.get();
+                if (current != seen) {
+                    advisor = new Advisor(current);
+                    seen = current;
+                }
+                return advisor;
+            }
+        };
     }
 
     /** The policy and questionnaire packaged in the ragft jar. */
@@ -78,6 +108,36 @@ public final class Advisor {
      */
     public Analysis analyze(Advice advice) {
         return Counterfactuals.analyze(engine, advice);
+    }
+
+    /**
+     * The open questions that provably cannot change the recommended strategy, whatever the open questions
+     * are answered, given {@code answersSoFar}: what the console's adaptive interview skips. Required
+     * questions and those whose answer can rule an option out ({@link #alwaysAsked}) are never listed. The
+     * check gives up (an empty map) when the open questions allow too many combinations.
+     *
+     * @param open ids of the questions not answered yet
+     * @return each skippable id with the value used when it stays unanswered ({@code null}: none), in
+     *     questionnaire order
+     */
+    public Map<String, Object> irrelevant(Answers answersSoFar, Collection<String> open) {
+        Relevance.Result result;
+        synchronized (this) {
+            if (oracle == null) {
+                oracle = new DecisionOracle(engine.rules());
+            }
+            result = Relevance.check(engine, oracle, answersSoFar, open);
+        }
+        Map<String, Object> skippable = new LinkedHashMap<>();
+        for (String id : result.skippable()) {
+            skippable.put(id, result.defaults().get(id));
+        }
+        return Collections.unmodifiableMap(skippable);
+    }
+
+    /** Whether the answer to {@code questionId} can rule an option out or raise a conflict, so it is always asked. */
+    public static boolean alwaysAsked(String questionId) {
+        return Relevance.NEVER_SKIPPED.contains(questionId);
     }
 
     /** The questions this advisor asks, with their types, ranges and defaults. */

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ragft serve}: the advisor as a small HTTP service. */
 @Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Serve advice over HTTP (JSON in, the JSON report out):",
+        description = {"Serve advice over HTTP (JSON in, the JSON report out), and the questionnaire as a web page:",
+            "  GET  /              the page: live advice as you answer, answers kept in the link",
             "  POST /v1/advice     an answers object in the body (as in an answers file), the report back;",
             "                      400 with {\"errors\":[{\"field\",\"message\"}]} when the answers are wrong",
             "  GET  /v1/questions  the questionnaire, as 'ragft questions --format json'",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ragft.questionnaire.Answers;
+import dev.ragft.Advisor;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RuleFaultException;
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -82,6 +84,7 @@ public final class HttpService {
     private final ThreadPoolExecutor overflow;
     private final long deadlineMs;
     private final PrintWriter log;
+    private final WebPage page;
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean draining;
 
@@ -114,6 +117,9 @@ public final class HttpService {
         this.rulesHealth = rulesHealth;
         this.log = log;
         this.deadlineMs = deadlineMs;
+        // The page's engine work runs on the same worker pool, under the same deadline, as /v1/advice.
+        this.page = new WebPage(Advisor.following(engine), this::onWorkers,
+                address.getAddress() != null && address.getAddress().isLoopbackAddress());
         AtomicInteger ids = new AtomicInteger();
         BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, waiting,
@@ -268,8 +274,40 @@ public final class HttpService {
                     send(exchange, rules.healthy() ? 200 : 503, JSON.writeValueAsString(health));
                 }
             }
-            default -> send(exchange, 404, errors("path", "no such endpoint: " + path
-                    + "; the endpoints are POST /v1/advice, GET /v1/questions and GET /healthz"));
+            default -> {
+                if (WebPage.owns(path)) {
+                    page.handle(exchange, method, path);
+                    return;
+                }
+                send(exchange, 404, errors("path", "no such endpoint: " + path
+                        + "; the endpoints are POST /v1/advice, GET /v1/questions and GET /healthz"));
+            }
+        }
+    }
+
+    // WebPage's runner: a full pool is a 503 the page shows; past the deadline the work is abandoned.
+    private WebPage.Reply onWorkers(Supplier<WebPage.Reply> work) throws TimeoutException {
+        Future<WebPage.Reply> reply;
+        try {
+            reply = pool.submit(work::get);
+        } catch (RejectedExecutionException full) {
+            return new WebPage.Reply(503, "application/json; charset=utf-8",
+                    errors("request", "the server is busy; retry shortly").getBytes(StandardCharsets.UTF_8),
+                    Map.of("Retry-After", "1"));
+        }
+        try {
+            return reply.get(deadlineMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            reply.cancel(true);
+            throw late;
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the server is shutting down", stopping);
         }
     }
 
