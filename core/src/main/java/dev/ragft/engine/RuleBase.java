@@ -210,6 +210,11 @@ public final class RuleBase {
 
     /** Runs the rules over one consultation's facts, in a session of its own. */
     public Evaluation evaluate(Profile profile, CostFacts costs) {
+        return evaluate(profile, costs, List.of());
+    }
+
+    /** Runs the rules over one consultation's facts plus {@code extra} input facts (e.g. robustness flips). */
+    public Evaluation evaluate(Profile profile, CostFacts costs, List<?> extra) {
         KieSession session = kieBase.newKieSession();
         try {
             List<String> fired = new ArrayList<>();
@@ -222,6 +227,9 @@ public final class RuleBase {
             session.insert(policy);
             session.insert(profile);
             session.insert(costs);
+            for (Object fact : extra) {
+                session.insert(fact);
+            }
             session.fireAllRules();
 
             List<Finding> findings = new ArrayList<>();
