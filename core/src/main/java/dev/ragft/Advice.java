@@ -19,10 +19,11 @@ import java.util.Map;
  *
  * @param answers the answers as given, normalised (enum values in upper case)
  * @param effectiveAnswers every question's value with defaults applied ({@code null} when unanswered)
+ * @param assumptions the defaults the consultation used, in questionnaire order, each with the guide's range
  */
 public record Advice(Recommendation recommendation, List<CriterionResult> criteria, CostReport costs,
                      List<Caveat> caveats, List<String> firedRules, Answers answers,
-                     Map<String, Object> effectiveAnswers) {
+                     Map<String, Object> effectiveAnswers, List<Assumption> assumptions) {
 
     /** Copies the lists and the map, so an advice never changes after it is made. */
     public Advice {
@@ -30,6 +31,13 @@ public record Advice(Recommendation recommendation, List<CriterionResult> criter
         caveats = List.copyOf(caveats);
         firedRules = List.copyOf(firedRules);
         effectiveAnswers = Collections.unmodifiableMap(new LinkedHashMap<>(effectiveAnswers));
+        assumptions = List.copyOf(assumptions);
+    }
+
+    /** An advice that records no assumptions. */
+    public Advice(Recommendation recommendation, List<CriterionResult> criteria, CostReport costs,
+                  List<Caveat> caveats, List<String> firedRules, Answers answers, Map<String, Object> effectiveAnswers) {
+        this(recommendation, criteria, costs, caveats, firedRules, answers, effectiveAnswers, List.of());
     }
 
     /**

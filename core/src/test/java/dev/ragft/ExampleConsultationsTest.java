@@ -113,7 +113,7 @@ class ExampleConsultationsTest {
         }
         assertThat(report.at("/costs/breakEvenMonth").asInt()).isEqualTo(10);
         assertThat(report.at("/costs/breakEvenMonthlyQueries").decimalValue()).isEqualByComparingTo("833.33");
-        assertThat(report.get("criteria")).hasSize(23);
+        assertThat(report.get("criteria")).hasSize(24);
         for (JsonNode row : report.get("criteria")) {
             assertThat(Map.of("id", row.has("id"), "section", row.has("section"), "answers", row.has("answers"),
                     "favors", row.has("favors"), "weight", row.has("weight"), "reason", row.has("reason"),

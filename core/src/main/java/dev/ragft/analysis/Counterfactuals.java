@@ -375,6 +375,8 @@ public final class Counterfactuals {
                 return slowStrategy(s, ticks);
             }
         }
+        // Keep the deployment: the substitutions above build managed-RAG inputs.
+        c = c.withSelfHostedRag(base.costs().selfHostedRag());
         return oracle.strategy(p, CostModel.toFacts(CostModel.compute(c)));
     }
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Set;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -33,10 +32,13 @@ import org.kie.api.runtime.KieSession;
  *   <li>{@code monthlyQueries} only against {@code volume.monthly-queries};</li>
  *   <li>{@code trainingExamples} only against 0 and the three {@code training.*} thresholds;</li>
  *   <li>{@code latencyBudgetMs} only against null and the two {@code latency.*} thresholds;</li>
- *   <li>{@code retrainsPerYear} only against 1 and {@code retraining.frequent-per-year};</li>
- *   <li>{@code horizonMonths} and {@link Profile#answered()} not at all (caveats may, the decision not);</li>
- *   <li>{@link CostFacts} only through the parity band, the cheaper side, and whether the break-even
- *       month exists and falls within the horizon.</li>
+ *   <li>{@code retrainsPerYear}: each value is its own bucket (the freshness criterion weighs the
+ *       days between retrainings continuously);</li>
+ *   <li>{@code horizonMonths} not at all (caveats may, the decision not); {@link Profile#answered()} is
+ *       kept in the key (the rule of thumb speaks only when no price was given);</li>
+ *   <li>{@link CostFacts}: exact facts are part of the key, since the cost verdict's weight grows with
+ *       the gap and the hybrid's with its premium. Only {@link #strategy(Profile, CostRegion)} reduces
+ *       costs to a region, whose representative puts the gap at full weight (an approximation).</li>
  * </ul>
  * A policy owner who adds a rule comparing one of these numbers elsewhere must extend the buckets
  * here; the test fails until then. Instances are thread-safe (the analysis searches questions on
@@ -66,7 +68,7 @@ public final class DecisionOracle {
         }
     }
 
-    private record Key(Profile profile, CostRegion costs) {
+    private record Key(Profile profile, Object costs) {
     }
 
     private final RuleBase rules;
@@ -89,7 +91,8 @@ public final class DecisionOracle {
         this.trainingEdges = edges(1, ceil("training.minimum-examples"), ceil("training.reliable-examples"),
                 ceil("training.excellent-examples"));
         this.latencyEdges = edges(floorPlusOne("latency.vector-search-ms"), floorPlusOne("latency.slow-hosted-overhead-ms"));
-        this.retrainEdges = edges(2, ceil("retraining.frequent-per-year"));
+        // Every retraining count is its own bucket: freshness reads 365 / retrains continuously.
+        this.retrainEdges = java.util.stream.LongStream.rangeClosed(1, 52).toArray();
     }
 
     private long ceil(String key) {
@@ -106,7 +109,13 @@ public final class DecisionOracle {
 
     /** The strategy the rules recommend for these facts (exact under the premise above). */
     public Strategy strategy(Profile profile, CostFacts costs) {
-        return strategy(canonical(profile), region(costs));
+        Key key = new Key(canonical(profile), costs);
+        Strategy known = memo.get(key);
+        if (known == null) {
+            known = evaluate(key.profile(), costs);
+            memo.put(key, known);
+        }
+        return known;
     }
 
     /** The strategy for a profile whose costs are only known to lie in {@code region}. */
@@ -162,7 +171,7 @@ public final class DecisionOracle {
                 p.outOfDomainQueries(), bucket(p.monthlyQueries(), queryEdges, 1), p.latencySensitivity(), latency,
                 p.onPremRequired(), p.auditTrailRequired(), p.hostingInfrastructure(), p.costModelPreference(),
                 p.styleFormatNeeds(), bucket(p.trainingExamples(), trainingEdges, 0), p.examplesLabeled(), p.modelSize(),
-                12, (int) bucket(p.retrainsPerYear(), retrainEdges, 0), Set.of());
+                12, (int) bucket(p.retrainsPerYear(), retrainEdges, 0), p.answered());
     }
 
     private static long bucket(long value, long[] edges, long floor) {

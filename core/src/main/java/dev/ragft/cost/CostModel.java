@@ -51,7 +51,8 @@ public final class CostModel {
 
         StrategyCost fineTune = trained(Strategy.FINE_TUNE, in, r, upfront, in.inferenceMonthlyUsd());
 
-        BigDecimal ragMonthly = in.vectorDbMonthlyUsd()
+        // Self-hosted RAG (on premises) serves its own model, like the fine-tuned one, instead of paying an API.
+        BigDecimal ragMonthly = in.ragFixedMonthlyUsd()
                 .add(q.multiply(in.retrievalCostPerQueryUsd().add(in.generationCostPerQueryUsd())));
         StrategyCost rag = strategyCost(Strategy.RAG, in, BigDecimal.ZERO, BigDecimal.ZERO, ragMonthly, 0,
                 new Schedule(0, BigDecimal.ZERO, BigDecimal.ZERO));
@@ -144,10 +145,10 @@ public final class CostModel {
         if (perQuery.signum() == 0) {
             return null;
         }
-        // Q* = (FT/H − vectorDb) / perQuery, rearranged to a single division so the result is rounded only once
+        // Q* = (FT/H − RAG's fixed monthly) / perQuery, rearranged to a single division so the result is rounded only once
         // (FT/H alone need not terminate, e.g. 1,700 / 12).
         BigDecimal h = BigDecimal.valueOf(in.horizonMonths());
-        BigDecimal numerator = fineTuneTotal.subtract(h.multiply(in.vectorDbMonthlyUsd()));
+        BigDecimal numerator = fineTuneTotal.subtract(h.multiply(in.ragFixedMonthlyUsd()));
         if (numerator.signum() <= 0) {
             return null;
         }

@@ -2,12 +2,19 @@ package dev.ragft.engine;
 
 import dev.ragft.Advice;
 import dev.ragft.questionnaire.Answers;
+import dev.ragft.Assumption;
 import dev.ragft.CriterionResult;
 import dev.ragft.RuleFaultException;
 import dev.ragft.cost.CostModel;
 import dev.ragft.cost.CostReport;
+import dev.ragft.facts.AssumptionFlip;
+import dev.ragft.facts.CostFacts;
 import dev.ragft.facts.Favor;
 import dev.ragft.facts.Finding;
+import dev.ragft.facts.Strategy;
+import dev.ragft.questionnaire.GuideRange;
+import dev.ragft.questionnaire.Question;
+import java.math.BigDecimal;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.ResolvedAnswers;
@@ -47,14 +54,63 @@ public final class Engine {
     public Advice advise(Answers answers) {
         ResolvedAnswers resolved = questionnaire.resolve(answers);
         CostReport costs = CostModel.compute(resolved.costs());
+        CostFacts costFacts = CostModel.toFacts(costs);
         RuleBase.Evaluation evaluation;
         try {
-            evaluation = rules.evaluate(resolved.profile(), CostModel.toFacts(costs));
+            evaluation = rules.evaluate(resolved.profile(), costFacts);
+            List<AssumptionFlip> flips = robustness(resolved, evaluation.recommendation().strategy());
+            if (!flips.isEmpty()) {
+                // Same facts plus the flips: the strategy cannot change, only the confidence and the caveats.
+                evaluation = rules.evaluate(resolved.profile(), costFacts, flips);
+            }
         } catch (RuleFaultException fault) {
             throw fault.withAnswers(resolved.normalized().asMap()); // the report names what triggered it
         }
         return new Advice(evaluation.recommendation(), criteria(evaluation.findings(), resolved.effective()), costs,
-                evaluation.caveats(), evaluation.firedRules(), resolved.normalized(), resolved.effective());
+                evaluation.caveats(), evaluation.firedRules(), resolved.normalized(), resolved.effective(),
+                assumptions(resolved));
+    }
+
+    /**
+     * The robustness check: each value the guide only bounds (a default, or an estimate the guide marks
+     * uncertain) is set to the low and the high end of the guide's range, one at a time, and the rules
+     * decide again over the re-computed costs with the same profile (so what counts as answered does not
+     * change). Every end at which the strategy differs is returned.
+     */
+    private List<AssumptionFlip> robustness(ResolvedAnswers resolved, Strategy strategy) {
+        List<AssumptionFlip> flips = new ArrayList<>();
+        for (GuideRange range : questionnaire.guideRanges()) {
+            String id = range.question();
+            if (!range.uncertain() && !resolved.defaulted().contains(id)) {
+                continue;
+            }
+            Object on = range.dependsOn() == null ? null : resolved.effective().get(range.dependsOn());
+            List<BigDecimal> ends = range.endsFor(on).orElse(List.of());
+            Object current = resolved.effective().get(id);
+            for (BigDecimal end : ends) {
+                if (current instanceof BigDecimal value && value.compareTo(end) == 0) {
+                    continue;
+                }
+                ResolvedAnswers variant = questionnaire.resolve(resolved.normalized().with(id, end));
+                CostFacts variantCosts = CostModel.toFacts(CostModel.compute(variant.costs()));
+                Strategy other = rules.evaluate(resolved.profile(), variantCosts).recommendation().strategy();
+                if (other != strategy) {
+                    flips.add(new AssumptionFlip(id, end.toPlainString(), other));
+                }
+            }
+        }
+        return flips;
+    }
+
+    private List<Assumption> assumptions(ResolvedAnswers resolved) {
+        List<Assumption> assumed = new ArrayList<>();
+        for (Question question : questionnaire.questions()) {
+            if (resolved.defaulted().contains(question.id())) {
+                assumed.add(new Assumption(question.id(), resolved.effective().get(question.id()),
+                        questionnaire.guideRange(question.id()).map(GuideRange::text).orElse(null)));
+            }
+        }
+        return assumed;
     }
 
     // Catalog order, every catalog criterion present: a criterion no rule spoke to is listed as neutral
@@ -78,7 +134,7 @@ public final class Engine {
             }
             for (Finding finding : found) {
                 results.add(new CriterionResult(criterion.id(), finding.section(), criterion.title(), answers,
-                        finding.favors(), finding.weight(), finding.reason(), finding.rule()));
+                        finding.favors(), finding.weight(), finding.reason(), finding.rule(), finding.assumed()));
             }
         }
         // Criteria a policy owner added beyond the catalog still show, after it.

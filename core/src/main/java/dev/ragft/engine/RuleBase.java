@@ -369,6 +369,11 @@ public final class RuleBase {
      *     inserts without end, or the decision layer does not produce exactly one recommendation
      */
     public Evaluation evaluate(Profile profile, CostFacts costs) {
+        return evaluate(profile, costs, List.of());
+    }
+
+    /** Runs the rules over one consultation's facts plus {@code extra} input facts (e.g. robustness flips). */
+    public Evaluation evaluate(Profile profile, CostFacts costs, List<?> extra) {
         KieSession session = kieBase.newKieSession();
         Monitor monitor = new Monitor(limits.maxFactChanges());
         session.addEventListener((DefaultAgendaEventListener) monitor);
@@ -381,6 +386,9 @@ public final class RuleBase {
                     session.insert(policy);
                     session.insert(profile);
                     session.insert(costs);
+                    for (Object fact : extra) {
+                        session.insert(fact);
+                    }
                     session.fireAllRules(limits.maxFirings());
                 } finally {
                     watch.finish();

@@ -18,11 +18,50 @@ public final class Findings {
 
     /** A finding for the calling rule's criterion; neutral findings carry no weight. */
     public static Finding of(RuleContext drools, Policy policy, Favor favors, String reason) {
+        return scaled(drools, policy, favors, 1.0, reason);
+    }
+
+    /**
+     * A finding carrying {@code factor} (0 … 1) of its criterion's weight, for criteria whose weight
+     * grows with the size of what they measure (a cost gap, a staleness window).
+     *
+     * <p>The finding is an <em>assumption</em> rather than evidence when the rule's {@code @answers}
+     * metadata (space-separated question ids: the answers its verdict rests on) names a question the
+     * user did not answer, read from the {@link Profile} the rule matched.
+     */
+    public static Finding scaled(RuleContext drools, Policy policy, Favor favors, double factor, String reason) {
         var rule = drools.getRule();
         String criterion = metadata(rule, "criterion");
         String section = metadata(rule, "section");
-        double weight = favors == Favor.NEUTRAL ? 0.0 : policy.weight(criterion);
-        return new Finding(criterion, section, favors, weight, reason, rule.getName());
+        double bounded = Math.max(0.0, Math.min(1.0, factor));
+        // Two decimals: graded weights stay readable in reports and stable across platforms.
+        double weight = favors == Favor.NEUTRAL ? 0.0 : Math.round(policy.weight(criterion) * bounded * 100) / 100.0;
+        return new Finding(criterion, section, favors, weight, reason, rule.getName(), assumed(drools));
+    }
+
+    // The @answers ids this rule rests on that the matched profile holds only as defaults.
+    private static List<String> assumed(RuleContext drools) {
+        Object declared = drools.getRule().getMetaData().get("answers");
+        if (declared == null) {
+            return List.of();
+        }
+        Profile profile = null;
+        for (Object fact : drools.getMatch().getObjects()) {
+            if (fact instanceof Profile p) {
+                profile = p;
+            }
+        }
+        if (profile == null) {
+            throw new IllegalStateException("rule \"" + drools.getRule().getName()
+                    + "\" has @answers metadata but matches no Profile");
+        }
+        List<String> assumed = new ArrayList<>();
+        for (String id : declared.toString().trim().split("[\\s,]+")) {
+            if (!id.isEmpty() && !profile.wasAnswered(id)) {
+                assumed.add(id);
+            }
+        }
+        return assumed;
     }
 
     private static String metadata(org.kie.api.definition.rule.Rule rule, String key) {

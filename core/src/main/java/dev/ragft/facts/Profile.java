@@ -39,4 +39,30 @@ public record Profile(
     public boolean wasAnswered(String questionId) {
         return answered.contains(questionId);
     }
+
+    /** Whether the user answered at least one of these question ids. */
+    public boolean answeredAny(String... questionIds) {
+        for (String id : questionIds) {
+            if (answered.contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The staleness window: days between two retrainings (365 ÷ retrains a year), so how old the
+     * newest knowledge in the weights can be just before the next run. Infinite without retraining.
+     */
+    public double stalenessWindowDays() {
+        return retrainsPerYear <= 0 ? Double.POSITIVE_INFINITY : 365.0 / retrainsPerYear;
+    }
+
+    /**
+     * How many changes of the knowledge fit in one staleness window (window ÷ change interval); above 1
+     * the weights fall behind the knowledge between retrainings. 0 when knowledge_change is unanswered.
+     */
+    public double stalenessRatio() {
+        return knowledgeChange == null ? 0.0 : stalenessWindowDays() / knowledgeChange.intervalDays();
+    }
 }

@@ -3,28 +3,71 @@ package dev.ragft.facts;
 import java.util.Collection;
 
 /**
- * Summed weights of the findings for each side, derived by the decision layer.
+ * Summed weights of the findings for each side, derived by the decision layer, and the part of each
+ * that rests on answers the user gave rather than on defaults (see {@link Finding#evidence()}).
  *
  * @param total the summed weight of every non-neutral finding
+ * @param fineTuneEvidence the part of {@code fineTune} resting on answers only
+ * @param ragEvidence the part of {@code rag} resting on answers only
+ * @param hybridEvidence the part of {@code hybrid} resting on answers only
  */
-public record Scores(double fineTune, double rag, double hybrid, double total) {
+public record Scores(double fineTune, double rag, double hybrid, double total,
+                     double fineTuneEvidence, double ragEvidence, double hybridEvidence) {
+
+    /** Scores whose every weight rests on answers. */
+    public Scores(double fineTune, double rag, double hybrid, double total) {
+        this(fineTune, rag, hybrid, total, fineTune, rag, hybrid);
+    }
 
     /** Sums the weights of {@code findings} (Finding facts) per side; neutral findings weigh 0. */
     public static Scores of(Collection<?> findings) {
-        double fineTune = 0;
-        double rag = 0;
-        double hybrid = 0;
+        double[] all = new double[3];
+        double[] evidence = new double[3];
         double total = 0;
         for (Object item : findings) {
             Finding finding = (Finding) item;
-            switch (finding.favors()) {
-                case FINE_TUNE -> fineTune += finding.weight();
-                case RAG -> rag += finding.weight();
-                case HYBRID -> hybrid += finding.weight();
-                default -> { }
+            int side = switch (finding.favors()) {
+                case FINE_TUNE -> 0;
+                case RAG -> 1;
+                case HYBRID -> 2;
+                default -> -1;
+            };
+            if (side >= 0) {
+                all[side] += finding.weight();
+                if (finding.evidence()) {
+                    evidence[side] += finding.weight();
+                }
             }
             total += finding.weight();
         }
-        return new Scores(fineTune, rag, hybrid, total);
+        return new Scores(all[0], all[1], all[2], total, evidence[0], evidence[1], evidence[2]);
+    }
+
+    /** The summed weight of the findings that rest on answers only. */
+    public double evidence() {
+        return fineTuneEvidence + ragEvidence + hybridEvidence;
+    }
+
+    /** How much of the weight in play rests on answers rather than defaults (1 when nothing weighs). */
+    public double coverage() {
+        return total == 0 ? 1.0 : evidence() / total;
+    }
+
+    /** The score of one side. */
+    public double of(Strategy strategy) {
+        return switch (strategy) {
+            case FINE_TUNE -> fineTune;
+            case RAG -> rag;
+            case HYBRID -> hybrid;
+        };
+    }
+
+    /** The part of one side's score resting on answers only. */
+    public double evidenceOf(Strategy strategy) {
+        return switch (strategy) {
+            case FINE_TUNE -> fineTuneEvidence;
+            case RAG -> ragEvidence;
+            case HYBRID -> hybridEvidence;
+        };
     }
 }

@@ -55,8 +55,15 @@ public final class Questionnaire {
     private final List<Criterion> criteria;
     private final List<Question> questions;
     private final Map<String, Question> byId;
+    private final List<GuideRange> guideRanges;
 
     Questionnaire(String source, List<Section> sections, List<Criterion> criteria, List<Question> questions) {
+        this(source, sections, criteria, questions, List.of());
+    }
+
+    Questionnaire(String source, List<Section> sections, List<Criterion> criteria, List<Question> questions,
+                  List<GuideRange> guideRanges) {
+        this.guideRanges = List.copyOf(guideRanges);
         this.source = source;
         this.sections = List.copyOf(sections);
         this.criteria = List.copyOf(criteria);
@@ -130,6 +137,16 @@ public final class Questionnaire {
     /** The catalog entry with this id. */
     public Optional<Criterion> criterion(String id) {
         return criteria.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** What the guide says about plausible values, per question, in file order. */
+    public List<GuideRange> guideRanges() {
+        return guideRanges;
+    }
+
+    /** The guide's range for one question, if the questionnaire gives one. */
+    public Optional<GuideRange> guideRange(String questionId) {
+        return guideRanges.stream().filter(r -> r.question().equals(questionId)).findFirst();
     }
 
     /** The console's sections in order. */
@@ -240,6 +257,17 @@ public final class Questionnaire {
                 Math.toIntExact((Long) e.get("horizon_months")),
                 Math.toIntExact((Long) e.get("retrains_per_year")),
                 answered);
+        // On premises both strategies are self-hosted: RAG serves its own model (priced like the fine-tuned
+        // one) and runs its own vector database, so the API prices' defaults do not apply; prices the user
+        // states are kept exactly.
+        boolean selfHosted = profile.onPremRequired();
+        if (selfHosted) {
+            for (String perQuery : List.of("retrieval_cost_per_query_usd", "generation_cost_per_query_usd")) {
+                if (run.defaulted.contains(perQuery)) {
+                    e.put(perQuery, BigDecimal.ZERO);
+                }
+            }
+        }
         CostInputs costs = new CostInputs(
                 profile.horizonMonths(),
                 profile.monthlyQueries(),
@@ -249,7 +277,8 @@ public final class Questionnaire {
                 (BigDecimal) e.get("inference_monthly_usd"),
                 (BigDecimal) e.get("vector_db_monthly_usd"),
                 (BigDecimal) e.get("retrieval_cost_per_query_usd"),
-                (BigDecimal) e.get("generation_cost_per_query_usd"));
+                (BigDecimal) e.get("generation_cost_per_query_usd"),
+                selfHosted);
         return new ResolvedAnswers(Answers.of(run.normalized), profile, costs, e, run.defaulted);
     }
 

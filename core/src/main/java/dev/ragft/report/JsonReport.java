@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragft.Advice;
+import dev.ragft.Assumption;
 import dev.ragft.Analysis;
 import dev.ragft.CriterionResult;
 import dev.ragft.Flip;
@@ -60,6 +61,8 @@ public final class JsonReport {
             row.put("weight", number(result.weight()));
             row.put("reason", result.reason());
             row.put("rule", result.rule());
+            ArrayNode assumed = row.putArray("assumed");
+            result.assumed().forEach(assumed::add);
         }
         root.set("costs", costs(advice.costs()));
         ArrayNode caveats = root.putArray("caveats");
@@ -68,6 +71,13 @@ public final class JsonReport {
             row.put("id", caveat.id());
             row.put("severity", caveat.severity().name());
             row.put("message", caveat.message());
+        }
+        ArrayNode assumptions = root.putArray("assumptions");
+        for (Assumption assumption : advice.assumptions()) {
+            ObjectNode row = assumptions.addObject();
+            row.put("question", assumption.questionId());
+            row.set("value", MAPPER.valueToTree(assumption.value()));
+            row.put("guideRange", assumption.guideRange());
         }
         root.set("answers", values(advice.effectiveAnswers()));
         ArrayNode fired = root.putArray("firedRules");
@@ -109,6 +119,9 @@ public final class JsonReport {
         scores.put("RAG", number(recommendation.scores().rag()));
         scores.put("HYBRID", number(recommendation.scores().hybrid()));
         scores.put("total", number(recommendation.scores().total()));
+        node.put("coverage", BigDecimal.valueOf(recommendation.coverage()).setScale(4, java.math.RoundingMode.HALF_EVEN));
+        ArrayNode flips = node.putArray("assumptionFlips");
+        recommendation.flips().forEach(flips::add);
         node.put("rule", recommendation.rule());
         return node;
     }

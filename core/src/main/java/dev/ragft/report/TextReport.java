@@ -1,6 +1,7 @@
 package dev.ragft.report;
 
 import dev.ragft.Advice;
+import dev.ragft.Assumption;
 import dev.ragft.Analysis;
 import dev.ragft.CriterionResult;
 import dev.ragft.Flip;
@@ -41,6 +42,8 @@ public final class TextReport {
         criteria(out, advice.criteria(), advice.strategy());
         costs(out, advice.costs());
         caveats(out, advice.caveats());
+        out.append('\n');
+        assumptions(out, advice.assumptions());
         if (analysis != null) {
             analysis(out, analysis);
         }
@@ -89,7 +92,8 @@ public final class TextReport {
         out.append("  Scores: fine-tune ").append(format(scores.fineTune()))
                 .append(", RAG ").append(format(scores.rag()))
                 .append(", hybrid ").append(format(scores.hybrid()))
-                .append(" (of ").append(format(scores.total())).append(" weight in play)\n\n");
+                .append(" (of ").append(format(scores.total())).append(" weight in play; ")
+                .append(Math.round(100 * recommendation.coverage())).append("% of it rests on your answers)\n\n");
     }
 
     static void criteria(StringBuilder out, List<CriterionResult> criteria, Strategy recommended) {
@@ -98,7 +102,8 @@ public final class TextReport {
         for (CriterionResult result : criteria) {
             String head = String.format(Locale.ROOT, "  %s %-" + idWidth + "s  %-9s %4s  ", marker(result.favors(), recommended),
                     result.id(), result.favors(), result.weight() == 0 ? "-" : format(result.weight()));
-            wrap(out, result.reason(), head, " ".repeat(head.length()));
+            wrap(out, result.reason() + (result.assumed().isEmpty() || result.weight() == 0 ? ""
+                    : " [assumes " + String.join(", ", result.assumed()) + "]"), head, " ".repeat(head.length()));
         }
         out.append("  (+ favours the recommendation's side, - the other side, . neutral; numbers are policy weights)\n\n");
     }
@@ -128,6 +133,21 @@ public final class TextReport {
                 ? "none (no positive monthly volume makes the two totals equal)"
                 : decimal(costs.breakEvenMonthlyQueries()) + " queries/month (above it fine-tuning is cheaper over "
                         + costs.horizonMonths() + " months)").append("\n\n");
+    }
+
+    /** The defaults the advice used, each with what the guide says about it. */
+    static void assumptions(StringBuilder out, List<Assumption> assumptions) {
+        out.append("ASSUMPTIONS (defaults used)");
+        if (assumptions.isEmpty()) {
+            out.append(": none\n");
+            return;
+        }
+        out.append('\n');
+        for (Assumption assumption : assumptions) {
+            String head = "  " + assumption.questionId() + " = " + assumption.value();
+            wrap(out, assumption.guideRange() == null ? "" : "(" + assumption.guideRange() + ")", head + "  ",
+                    "      ");
+        }
     }
 
     static void caveats(StringBuilder out, List<Caveat> caveats) {

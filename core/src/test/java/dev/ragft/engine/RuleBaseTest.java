@@ -61,7 +61,7 @@ class RuleBaseTest {
         var result = rules.evaluate(profile(KnowledgeChange.RARELY, QueryVariety.REPETITIVE, 1000, true, 5000, false, false),
                 smallCompanyCosts());
         Set<String> criteria = result.findings().stream().map(Finding::criterion).collect(Collectors.toSet());
-        assertThat(criteria).hasSize(23);
+        assertThat(criteria).hasSize(24);
         assertThat(result.recommendation().strategy()).isEqualTo(Strategy.FINE_TUNE);
         assertThat(result.firedRules()).contains("Score the options");
     }

@@ -98,8 +98,8 @@ class QuestionnaireDefinitionTest {
         assertThat(literal("model_size")).isEqualTo("7B");
         assertThat(literal("horizon_months")).isEqualTo(12L);
         assertThat((BigDecimal) literal("vector_db_monthly_usd")).isEqualByComparingTo("50");
-        assertThat((BigDecimal) literal("retrieval_cost_per_query_usd")).isEqualByComparingTo("0.10");
-        assertThat((BigDecimal) literal("generation_cost_per_query_usd")).isEqualByComparingTo("0.01");
+        assertThat((BigDecimal) literal("retrieval_cost_per_query_usd")).isEqualByComparingTo("0.05");
+        assertThat((BigDecimal) literal("generation_cost_per_query_usd")).isEqualByComparingTo("0.005");
         for (String id : List.of("knowledge_change", "domain_consistency", "documents_cover_answers", "query_variety",
                 "out_of_domain_queries", "monthly_queries", "latency_sensitivity", "latency_budget_ms",
                 "hosting_infrastructure", "training_examples")) {
@@ -128,7 +128,7 @@ class QuestionnaireDefinitionTest {
     }
 
     @Test
-    void allTwentyThreeCriteriaInCatalogOrder() {
+    void allTwentyFourCriteriaInCatalogOrder() {
         assertThat(Q.criteria()).extracting(Criterion::id).containsExactly(
                 "ft.repeated-query-patterns", "ft.consistent-domain", "ft.latency-matters", "ft.on-prem-privacy",
                 "ft.predictable-volume", "rag.frequent-data-changes", "rag.varied-queries",
@@ -136,12 +136,13 @@ class QuestionnaireDefinitionTest {
                 "rag.managed-api-option", "hybrid.style-plus-fresh-facts", "cost.horizon-total",
                 "cost.volume-rule-of-thumb", "cost.payback", "quality.out-of-domain", "quality.documents-coverage",
                 "speed.retrieval-overhead", "data.training-volume", "data.labeling", "ops.training-time",
-                "ops.retraining-cadence", "ops.incremental-drift");
+                "ops.retraining-cadence", "ops.incremental-drift", "freshness.staleness-window");
         Criterion managed = Q.criterion("rag.managed-api-option").orElseThrow();
         assertThat(managed.section()).isEqualTo("FAQ (RAG over your own documents through an API)");
         assertThat(managed.drivenBy()).containsExactly("hosting_infrastructure", "on_prem_required");
         assertThat(Q.criterion("hybrid.style-plus-fresh-facts").orElseThrow().drivenBy())
-                .containsExactly("style_format_needs", "knowledge_change", "audit_trail_required");
+                .containsExactly("style_format_needs", "domain_consistency", "documents_cover_answers",
+                        "knowledge_change", "audit_trail_required");
         assertThat(Q.criteria()).allSatisfy(c -> assertThat(c.title()).isNotBlank());
     }
 

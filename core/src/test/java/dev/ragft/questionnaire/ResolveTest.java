@@ -54,8 +54,8 @@ class ResolveTest {
         assertThat(r.costs().dataPrepCostUsd()).isEqualByComparingTo("1000");
         assertThat(r.costs().inferenceMonthlyUsd()).isEqualByComparingTo("50");
         assertThat(r.costs().vectorDbMonthlyUsd()).isEqualByComparingTo("50");
-        assertThat(r.costs().retrievalCostPerQueryUsd()).isEqualByComparingTo("0.10");
-        assertThat(r.costs().generationCostPerQueryUsd()).isEqualByComparingTo("0.01");
+        assertThat(r.costs().retrievalCostPerQueryUsd()).isEqualByComparingTo("0.05");
+        assertThat(r.costs().generationCostPerQueryUsd()).isEqualByComparingTo("0.005");
         assertThat(r.costs().monthlyQueries()).isEqualTo(1000L);
 
         assertThat(r.effective().keySet()).containsExactlyElementsOf(Q.questions().stream().map(Question::id).toList());
