@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +34,8 @@ import java.util.function.Supplier;
 public final class Advisor {
 
     private final Engine engine;
+    /** The blocker questions of these rules, read from them once. */
+    private Set<String> neverSkipped;
     /** The relevance checks' memo of rule outcomes, made on first use; not thread-safe, so used under its lock. */
     private DecisionOracle oracle;
 
@@ -135,9 +138,17 @@ public final class Advisor {
         return Collections.unmodifiableMap(skippable);
     }
 
-    /** Whether the answer to {@code questionId} can rule an option out or raise a conflict, so it is always asked. */
-    public static boolean alwaysAsked(String questionId) {
-        return Relevance.NEVER_SKIPPED.contains(questionId);
+    /**
+     * Whether the answer to {@code questionId} can rule an option out or raise a conflict in these rules,
+     * so it is always asked.
+     */
+    public boolean alwaysAsked(String questionId) {
+        synchronized (this) {
+            if (neverSkipped == null) {
+                neverSkipped = Relevance.neverSkipped(engine);
+            }
+            return neverSkipped.contains(questionId);
+        }
     }
 
     /** The questions this advisor asks, with their types, ranges and defaults. */

@@ -182,7 +182,7 @@ final class WebConsultation {
                     .put("value", QuestionnairePage.valueText(q, flip.to()));
         }
         relevance(advisor, parsed, notAsked, irrelevant);
-        stable(questionnaire, parsed, notAsked, advice, analysis, irrelevant);
+        stable(advisor, parsed, notAsked, advice, analysis, irrelevant);
         return root;
     }
 
@@ -220,12 +220,13 @@ final class WebConsultation {
     // ones are answered); the analysis still proves, for each question alone, that none of its answers
     // changes the strategy while the other answers stay as they are. The page re-checks after every change,
     // so such a question opens again as soon as another answer makes it matter.
-    private static void stable(Questionnaire questionnaire, Parsed parsed, ObjectNode notAsked, Advice advice,
+    private static void stable(Advisor advisor, Parsed parsed, ObjectNode notAsked, Advice advice,
                                Analysis analysis, ObjectNode irrelevant) {
+        Questionnaire questionnaire = advisor.questionnaire();
         for (String id : analysis.stable()) {
             Question q = questionnaire.question(id).orElse(null);
             if (q == null || parsed.typed().contains(id) || notAsked.has(id) || irrelevant.has(id) || q.required()
-                    || Advisor.alwaysAsked(id) || mustAnswer(questionnaire, q, parsed.answers())) {
+                    || advisor.alwaysAsked(id) || mustAnswer(questionnaire, q, parsed.answers())) {
                 continue;
             }
             irrelevant.put(id, "No answer here changes the outcome (" + advice.strategy()

@@ -5,7 +5,6 @@ import dev.ragft.Analysis;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.Flip;
 import dev.ragft.InvalidAnswersException;
-import dev.ragft.cost.CostInputs;
 import dev.ragft.cost.CostModel;
 import dev.ragft.cost.CostReport;
 import dev.ragft.engine.Engine;
@@ -39,22 +38,25 @@ import java.util.TreeSet;
  *   <li><b>Enums and booleans</b>: every other value is tried, and for optional questions without a
  *       default also leaving it unanswered. The nearest flipping value wins (fewest places away in
  *       the choice list).</li>
- *   <li><b>Numbers</b>: the outcome need not be monotonic in a number (the parity band makes an island
- *       around the break-even volume), so the range is first sampled, outward from the current value
- *       in both directions, on a grid of 25 % steps plus every policy threshold of that question (and
- *       one below it) plus, for monthly_queries, the volumes where RAG's total equals fine-tuning's
- *       and the two edges of the parity band. The first sample that flips brackets a threshold with
- *       the last one that did not; bisection then narrows the bracket to one step of precision:
- *       whole numbers exactly, dollar amounts to the cent, per-query prices to a hundredth of a cent.
- *       The search stays within the question's range; a number with no upper bound is searched up to
- *       1,000 times its current value (at least 1,000). A flip island narrower than one grid step that
- *       lies on no sampled threshold can be missed; everything reported is exact.</li>
+ *   <li><b>Numbers</b>: the rules decide, so the search asks them. Where the rules' comparisons on the
+ *       answer can be read ({@link RuleSplits}), the range splits into stretches over which the rules see
+ *       the same thing: at the rules' own split points for the profile field the answer fills, and where
+ *       the cost model's results cross what the cost rules compare them with (found with the real
+ *       {@code CostModel} on a grid of 25% steps and narrowed by bisection to one tick). One engine
+ *       evaluation per stretch, outward from the current value, finds the nearest flip in each direction.
+ *       Where they cannot be read (arithmetic on the field, a value compared in another pattern, an answer
+ *       that keys other defaults), the range is swept with the real engine on the grid plus every readable
+ *       split point, and the first flipping sample bisected. Whole numbers are exact, dollar amounts to
+ *       the cent, per-query prices to a hundredth of a cent; the search stays within the question's range,
+ *       and a number with no upper bound is searched up to 1,000 times its current value (at least 1,000).</li>
  * </ul>
+ * Every reported flip is confirmed by the real rule base on the real consultation (the answers with this
+ * one changed, resolved as {@code advise} resolves them): at the flip the strategy differs, just before it
+ * it does not. A split-point result that fails its confirmation is replaced by the sweep.
  * Flips are ordered by {@link Flip#distance()}, the relative size of the change.
  *
- * <p>Evaluation goes through a {@link DecisionOracle}: numbers are substituted directly into the
- * resolved profile and cost inputs (no JSON, no re-validation), costs are recomputed only for questions
- * that feed them, and rule sessions run once per distinct decision key.
+ * <p>Evaluation goes through a {@link DecisionOracle}, which runs the rules once per distinct fact set;
+ * numbers are substituted straight into the resolved facts through the {@link Bindings} table.
  */
 public final class Counterfactuals {
 
@@ -62,6 +64,9 @@ public final class Counterfactuals {
 
     private final Engine engine;
     private final DecisionOracle oracle;
+    private final Bindings bindings;
+    /** The shared oracle's count when this analysis began: the rule sessions it ran are the difference. */
+    private final int evaluationsBefore;
     private final Advice advice;
     private final ResolvedAnswers base;
     private final CostFacts baseCosts;
@@ -69,7 +74,9 @@ public final class Counterfactuals {
 
     private Counterfactuals(Engine engine, Advice advice) {
         this.engine = engine;
-        this.oracle = new DecisionOracle(engine.rules());
+        this.oracle = DecisionOracle.of(engine.rules());
+        this.evaluationsBefore = oracle.evaluations();
+        this.bindings = Bindings.of(engine.questionnaire());
         this.advice = advice;
         this.base = engine.questionnaire().resolve(advice.answers());
         this.baseCosts = CostModel.toFacts(CostModel.compute(base.costs()));
@@ -98,7 +105,7 @@ public final class Counterfactuals {
         }
         // List.sort is stable, so equal distances keep questionnaire order.
         flips.sort(Comparator.comparingDouble(Flip::distance));
-        return new Analysis(baseline, flips, stable, crossover(advice), oracle.evaluations());
+        return new Analysis(baseline, flips, stable, crossover(advice), oracle.evaluations() - evaluationsBefore);
     }
 
     private Flip nearest(Question question) {
@@ -188,79 +195,395 @@ public final class Counterfactuals {
 
     private Flip nearestNumber(Question q) {
         Object effective = base.effective().get(q.id());
-        Scale scale = new Scale(q, null);
+        Scale probe = new Scale(q, null);
         Long current = effective == null ? null
-                : effective instanceof Long l ? l : scale.ticks((BigDecimal) effective);
-        scale = new Scale(q, current);
-        final Scale s = scale;
-        TreeSet<Long> samples = samples(s, current);
-        if (current == null) {
-            return firstRegion(s, samples);
+                : effective instanceof Long l ? l : probe.ticks((BigDecimal) effective);
+        Axis axis = new Axis(q, new Scale(q, current));
+        Flip[] found = axis.readable() ? axis.bySplits(current) : null;
+        if (found == null) {
+            found = axis.bySweep(current);
         }
-        Flip best = null;
-        // Upward: first flipping sample above, then bisect down to the threshold.
-        long previous = current;
-        for (Long sample : samples.tailSet(current, false)) {
-            if (strategyAt(s, sample) != baseline) {
-                long threshold = bisect(s, previous, sample);
-                best = closer(best, numberFlip(s, current, threshold, "above"));
-                break;
-            }
-            previous = sample;
-        }
-        previous = current;
-        for (Long sample : samples.headSet(current, false).descendingSet()) {
-            if (strategyAt(s, sample) != baseline) {
-                long threshold = bisect(s, previous, sample);
-                best = closer(best, numberFlip(s, current, threshold, "below"));
-                break;
-            }
-            previous = sample;
-        }
-        if (!q.required() && q.defaultValue() == null) {
+        Flip best = closer(found[0], found[1]);
+        if (current != null && !q.required() && q.defaultValue() == null) {
             best = closer(best, tryAnswer(q, effective, null, 1));
         }
         return best;
     }
 
-    /** For an unanswered number: the first range of values (ascending) that changes the strategy. */
-    private Flip firstRegion(Scale s, TreeSet<Long> samples) {
-        Long previous = null;
-        for (Long sample : samples) {
-            if (strategyAt(s, sample) != baseline) {
-                if (previous != null) {
-                    return numberFlip(s, null, bisect(s, previous, sample), "above");
+    /**
+     * One numeric question as an axis: its value in ticks, what the rules see along it, and the strategy at a
+     * point, by substituting the value straight into the resolved facts through the {@link Bindings}.
+     */
+    private final class Axis {
+        final Question q;
+        final Scale s;
+        final Bindings.Binding binding;
+        /** The value lands only in its own fields (no other default keyed by it): direct substitution is exact. */
+        final boolean direct;
+        private Boolean readable;
+        private long[] splits;
+
+        Axis(Question q, Scale s) {
+            this.q = q;
+            this.s = s;
+            this.binding = bindings.of(q.id()).orElseThrow();
+            this.direct = (binding.profileField() != null || binding.costField() != null)
+                    && bindings.reach(q.id()).size() == 1;
+        }
+
+        /** Whether the rules' comparisons on this answer could all be read, so its split points are complete. */
+        boolean readable() {
+            if (readable == null) {
+                readable = computeReadable();
+            }
+            return readable;
+        }
+
+        private boolean computeReadable() {
+            RuleSplits splits = oracle.splits();
+            String field = binding.profileField();
+            boolean profileReadable = field == null || (s.decimals == 0 && !splits.opaque(Profile.class, field)
+                    && !splits.comparedWithField(Profile.class, field));
+            return direct && profileReadable && (binding.costField() == null || oracle.costsReadable());
+        }
+
+        /** The strategy with this answer at {@code ticks} and every other answer as given (direct substitution). */
+        Strategy at(long ticks) {
+            if (!direct) {
+                return real(ticks);
+            }
+            // Where the rules' comparisons on the field are read, every value of a stretch between its split points
+            // looks the same to them: the stretch's lowest value stands for it, so the engine runs once per stretch.
+            long stands = readable() ? stretchStart(ticks) : ticks;
+            Profile p = binding.profileField() == null ? base.profile()
+                    : bindings.with(base.profile(), q.id(), s.value(stands));
+            return oracle.strategyByView(p, costsAt(ticks));
+        }
+
+        CostFacts costsAt(long ticks) {
+            if (binding.costField() == null) {
+                return baseCosts;
+            }
+            // The walk asks for the same point's costs several times (its strategy, its view at either end of a step).
+            return costs.computeIfAbsent(ticks,
+                    t -> CostModel.toFacts(CostModel.compute(bindings.with(base.costs(), q.id(), s.value(t)))));
+        }
+
+        private final Map<Long, CostFacts> costs = new java.util.HashMap<>();
+
+        /** The confirmation: the strategy of the real consultation with this answer, resolved as `advise` would. */
+        Strategy real(long ticks) {
+            try {
+                ResolvedAnswers resolved = engine.questionnaire().resolve(advice.answers().with(q.id(), s.value(ticks)));
+                return oracle.strategy(resolved.profile(), CostModel.toFacts(CostModel.compute(resolved.costs())));
+            } catch (InvalidAnswersException | IllegalArgumentException notAConsultation) {
+                return null;
+            }
+        }
+
+        /**
+         * Every value in (lo, hi] at which what the rules see can change: the rules' own split points for the
+         * profile field, and the points where the cost view changes (found with the real cost model on a grid,
+         * then narrowed by bisection to the exact tick).
+         */
+        TreeSet<Long> boundaries() {
+            TreeSet<Long> points = new TreeSet<>();
+            if (binding.profileField() != null) {
+                for (long split : oracle.splits().integerSplits(Profile.class, binding.profileField())) {
+                    points.add(split);
                 }
-                // The range starts flipped: report its upper end.
-                Long inside = sample;
-                for (Long next : samples.tailSet(sample, false)) {
-                    if (strategyAt(s, next) == baseline) {
-                        return numberFlip(s, null, bisect(s, next, inside), "below");
+            }
+            if (binding.costField() != null) {
+                Long previous = null;
+                java.util.BitSet seen = null;
+                for (long sample : grid(s, null)) {
+                    java.util.BitSet view = oracle.costView(costsAt(sample));
+                    if (previous != null) {
+                        long from = previous;
+                        java.util.BitSet fromView = seen;
+                        // Every change between two samples: bisect to the first, then go on from there.
+                        while (!fromView.equals(view)) {
+                            long same = from;
+                            long changed = sample;
+                            while (changed - same > 1) {
+                                long mid = same + (changed - same) / 2;
+                                if (oracle.costView(costsAt(mid)).equals(fromView)) {
+                                    same = mid;
+                                } else {
+                                    changed = mid;
+                                }
+                            }
+                            points.add(changed);
+                            from = changed;
+                            fromView = oracle.costView(costsAt(changed));
+                        }
                     }
-                    inside = next;
+                    previous = sample;
+                    seen = view;
                 }
-                return numberFlip(s, null, s.hi, "below");
             }
-            previous = sample;
+            points.removeIf(v -> v <= s.lo || v > s.hi);
+            return points;
         }
-        return null;
+
+        /**
+         * The nearest flips above and below, one evaluation per stretch between split points, each confirmed by
+         * the real consultation at the flip and just before it; {@code null} if a confirmation disagrees (the
+         * caller then sweeps).
+         */
+        Flip[] bySplits(Long current) {
+            Flip[] found = new Flip[2];
+            if (binding.profileField() == null && !oracle.costsCanChange(base.profile(), baseline, baseCosts)) {
+                return found; // only the costs see this answer, and no cost outcome moves the strategy
+            }
+            if (current == null) {
+                TreeSet<Long> points = boundaries();
+                long start = s.lo;
+                List<Long> starts = new ArrayList<>();
+                starts.add(start);
+                starts.addAll(points);
+                for (int i = 0; i < starts.size(); i++) {
+                    long lower = starts.get(i);
+                    if (at(lower) == baseline) {
+                        continue;
+                    }
+                    if (i > 0) {
+                        found[0] = confirmed(null, lower, lower - 1, "above");
+                        return found[0] == null ? null : found;
+                    }
+                    // The range starts flipped: report its upper end.
+                    for (int j = 1; j < starts.size(); j++) {
+                        if (at(starts.get(j)) == baseline) {
+                            found[0] = confirmed(null, starts.get(j) - 1, starts.get(j), "below");
+                            return found[0] == null ? null : found;
+                        }
+                    }
+                    found[0] = confirmed(null, s.hi, null, "below");
+                    return found[0] == null ? null : found;
+                }
+                return found;
+            }
+            // Walk outward from the current value on the grid plus the profile field's own split points (and one
+            // below each). A sample whose strategy differs brackets the flip with the last one that did not, and
+            // bisection finds its exact tick. Where the cost view changed between two samples that both keep the
+            // strategy, the views in between are located too, so a stretch that flips inside is not stepped over.
+            long[] splits = profileSplits();
+            TreeSet<Long> samples = grid(s, current);
+            for (long split : splits) {
+                samples.add(split);
+                samples.add(split - 1);
+            }
+            samples.removeIf(v -> v < s.lo || v > s.hi);
+            long previous = current;
+            for (long sample : samples.tailSet(current, false)) {
+                Long flip = at(sample) != baseline ? (Long) bisect(previous, sample) : insideFlip(previous, sample, true);
+                if (flip != null) {
+                    found[0] = confirmed(current, flip, flip - 1, "above");
+                    if (found[0] == null) {
+                        return null;
+                    }
+                    break;
+                }
+                previous = sample;
+            }
+            previous = current;
+            for (long sample : samples.headSet(current, false).descendingSet()) {
+                Long flip = at(sample) != baseline ? (Long) bisect(previous, sample) : insideFlip(sample, previous, false);
+                if (flip != null) {
+                    found[1] = confirmed(current, flip, flip + 1, "below");
+                    if (found[1] == null) {
+                        return null;
+                    }
+                    break;
+                }
+                previous = sample;
+            }
+            return found;
+        }
+
+        /**
+         * Between two samples (from < to) that both keep the strategy: if the cost view differs at the two ends,
+         * every change of view in between is located and its stretch judged; the flip nearest the walk's start
+         * ({@code upward}: the lowest flipping tick, else the highest), or null.
+         */
+        private Long insideFlip(long from, long to, boolean upward) {
+            java.util.BitSet fromView = view(from);
+            if (fromView == null || fromView.equals(view(to))) {
+                return null;
+            }
+            Profile stretch = binding.profileField() == null ? base.profile()
+                    : bindings.with(base.profile(), q.id(), s.value(stretchStart(from)));
+            if (!oracle.costsCanChange(stretch, baseline, baseCosts)) {
+                return null; // no cost view at all moves the strategy here
+            }
+            List<Long> points = changes(new long[0], from, fromView, to, view(to));
+            Long nearest = null;
+            for (int i = 0; i < points.size(); i++) {
+                long point = points.get(i);
+                if (at(point) != baseline) {
+                    if (upward) {
+                        return point;
+                    }
+                    // Downward the flip nearest the start is the top of the highest flipping stretch.
+                    long top = i + 1 < points.size() ? points.get(i + 1) - 1 : to - 1;
+                    nearest = top;
+                }
+            }
+            return nearest;
+        }
+
+        private long stretchStart(long ticks) {
+            long start = s.lo;
+            for (long split : profileSplits()) {
+                if (split <= ticks) {
+                    start = Math.max(start, split);
+                }
+            }
+            return Math.min(start, ticks);
+        }
+
+        private long[] profileSplits() {
+            if (splits == null) {
+                splits = binding.profileField() == null ? new long[0]
+                        : oracle.splits().integerSplits(Profile.class, binding.profileField());
+            }
+            return splits;
+        }
+
+        /** What the cost rules see at {@code ticks}; null when this answer does not reach the costs. */
+        private java.util.BitSet view(long ticks) {
+            return binding.costField() == null ? null : oracle.costView(costsAt(ticks));
+        }
+
+        /**
+         * The points in (from, to] where what the rules see changes, ascending: the profile field's split points
+         * there, and each change of the cost view (bisected to the tick, one after another until the view at
+         * {@code to} is reached).
+         */
+        private List<Long> changes(long[] splits, long from, java.util.BitSet fromView, long to, java.util.BitSet toView) {
+            TreeSet<Long> points = new TreeSet<>();
+            for (long split : splits) {
+                if (split > from && split <= to) {
+                    points.add(split);
+                }
+            }
+            long start = from;
+            java.util.BitSet startView = fromView;
+            while (startView != null && !startView.equals(toView)) {
+                long same = start;
+                long changed = to;
+                while (changed - same > 1) {
+                    long mid = same + (changed - same) / 2;
+                    if (view(mid).equals(startView)) {
+                        same = mid;
+                    } else {
+                        changed = mid;
+                    }
+                }
+                points.add(changed);
+                start = changed;
+                startView = view(changed);
+            }
+            return new ArrayList<>(points);
+        }
+
+        /** The flip at {@code threshold}, if the real consultation flips there and not at {@code before}. */
+        Flip confirmed(Long current, long threshold, Long before, String direction) {
+            Strategy there = real(threshold);
+            if (there == null || there == baseline || (before != null && real(before) != baseline)) {
+                return null;
+            }
+            return numberFlip(s, current, threshold, direction, there);
+        }
+
+        /**
+         * The fallback where the rules' comparisons on this answer cannot all be read: sample the range with
+         * the real engine (a grid of 25% steps plus every split point that could be read, and one below it),
+         * then bisect the first flipping sample in each direction to the exact tick. A flip island narrower
+         * than a grid step on no sampled point can be missed; everything reported is confirmed.
+         */
+        Flip[] bySweep(Long current) {
+            TreeSet<Long> samples = grid(s, current);
+            for (long point : boundariesQuietly()) {
+                samples.add(point - 1);
+                samples.add(point);
+            }
+            samples.removeIf(v -> v < s.lo || v > s.hi);
+            Flip[] found = new Flip[2];
+            if (current == null) {
+                found[0] = firstRegion(samples);
+                return found;
+            }
+            long previous = current;
+            for (Long sample : samples.tailSet(current, false)) {
+                if (at(sample) != baseline) {
+                    long threshold = bisect(previous, sample);
+                    found[0] = confirmed(current, threshold, threshold - 1, "above");
+                    break;
+                }
+                previous = sample;
+            }
+            previous = current;
+            for (Long sample : samples.headSet(current, false).descendingSet()) {
+                if (at(sample) != baseline) {
+                    long threshold = bisect(previous, sample);
+                    found[1] = confirmed(current, threshold, threshold + 1, "below");
+                    break;
+                }
+                previous = sample;
+            }
+            return found;
+        }
+
+        private TreeSet<Long> boundariesQuietly() {
+            TreeSet<Long> points = new TreeSet<>();
+            if (binding.profileField() != null && !oracle.splits().opaque(Profile.class, binding.profileField())) {
+                for (long split : oracle.splits().integerSplits(Profile.class, binding.profileField())) {
+                    points.add(split);
+                }
+            }
+            return points;
+        }
+
+        /** For an unanswered number: the first range of values (ascending) that changes the strategy. */
+        private Flip firstRegion(TreeSet<Long> samples) {
+            Long previous = null;
+            for (Long sample : samples) {
+                if (at(sample) != baseline) {
+                    if (previous != null) {
+                        long threshold = bisect(previous, sample);
+                        return confirmed(null, threshold, threshold - 1, "above");
+                    }
+                    Long inside = sample;
+                    for (Long next : samples.tailSet(sample, false)) {
+                        if (at(next) == baseline) {
+                            long threshold = bisect(next, inside);
+                            return confirmed(null, threshold, threshold + 1, "below");
+                        }
+                        inside = next;
+                    }
+                    return confirmed(null, s.hi, null, "below");
+                }
+                previous = sample;
+            }
+            return null;
+        }
+
+        /** Narrows [same, flipped] (either order) to adjacent ticks; returns the flipped end. */
+        private long bisect(long same, long flipped) {
+            while (Math.abs(flipped - same) > 1) {
+                long mid = same + (flipped - same) / 2;
+                if (at(mid) == baseline) {
+                    same = mid;
+                } else {
+                    flipped = mid;
+                }
+            }
+            return flipped;
+        }
     }
 
-    /** Narrows [same, flipped] (either order) to adjacent ticks; returns the flipped end. */
-    private long bisect(Scale s, long same, long flipped) {
-        while (Math.abs(flipped - same) > 1) {
-            long mid = same + (flipped - same) / 2;
-            if (strategyAt(s, mid) == baseline) {
-                same = mid;
-            } else {
-                flipped = mid;
-            }
-        }
-        return flipped;
-    }
-
-    private Flip numberFlip(Scale s, Long current, long threshold, String direction) {
-        Strategy strategy = strategyAt(s, threshold);
+    private Flip numberFlip(Scale s, Long current, long threshold, String direction, Strategy strategy) {
         double distance = current == null ? 1
                 : current == 0 ? Math.abs((double) threshold)
                 : Math.abs((double) threshold - current) / Math.abs((double) current);
@@ -270,7 +593,8 @@ public final class Counterfactuals {
         return new Flip(s.q.id(), from, to, strategy, direction, distance, text);
     }
 
-    private TreeSet<Long> samples(Scale s, Long current) {
+    /** Sample points over the searched range: its ends, the current value, and steps of 25% outward from it. */
+    private static TreeSet<Long> grid(Scale s, Long current) {
         TreeSet<Long> samples = new TreeSet<>();
         samples.add(s.lo);
         samples.add(s.hi);
@@ -282,118 +606,8 @@ public final class Counterfactuals {
         for (double x = start; x > s.lo; x = Math.min(x - 1, Math.floor(x / GRID_RATIO))) {
             samples.add((long) x);
         }
-        if (s.decimals == 0) {
-            for (long edge : oracle.edgesOf(s.q.id())) {
-                samples.add(edge - 1);
-                samples.add(edge);
-            }
-        }
-        if (s.q.id().equals("monthly_queries")) {
-            for (long q : costBreakpoints()) {
-                samples.add(q - 1);
-                samples.add(q);
-                samples.add(q + 1);
-            }
-        }
         samples.removeIf(v -> v < s.lo || v > s.hi);
         return samples;
-    }
-
-    /** Volumes where RAG's total meets fine-tuning's, and the two edges of the parity band around it. */
-    private List<Long> costBreakpoints() {
-        CostInputs in = base.costs();
-        BigDecimal perQuery = in.retrievalCostPerQueryUsd().add(in.generationCostPerQueryUsd());
-        List<Long> points = new ArrayList<>();
-        if (perQuery.signum() == 0) {
-            return points;
-        }
-        double band = engine.rules().policy().threshold("cost.parity-band");
-        double fineTune = baseCosts.fineTuneTotal();
-        for (double factor : new double[] {1 - band, 1, 1 / (1 - band)}) {
-            double volume = (factor * fineTune / in.horizonMonths() - in.vectorDbMonthlyUsd().doubleValue())
-                    / perQuery.doubleValue();
-            if (volume >= 1 && volume < 1e15) {
-                points.add((long) Math.floor(volume));
-            }
-        }
-        return points;
-    }
-
-    private Strategy strategyAt(Scale s, long ticks) {
-        String id = s.q.id();
-        Profile p = base.profile();
-        CostInputs c = base.costs();
-        BigDecimal money = s.decimals == 0 ? null : BigDecimal.valueOf(ticks, s.decimals);
-        int small = (int) Math.min(ticks, Integer.MAX_VALUE);
-        switch (id) {
-            case "monthly_queries" -> {
-                p = profile(p, ticks, p.latencyBudgetMs(), p.trainingExamples(), p.horizonMonths(), p.retrainsPerYear());
-                c = new CostInputs(c.horizonMonths(), ticks, c.retrainsPerYear(), c.fineTuneCostUsd(), c.dataPrepCostUsd(),
-                        c.inferenceMonthlyUsd(), c.vectorDbMonthlyUsd(), c.retrievalCostPerQueryUsd(),
-                        c.generationCostPerQueryUsd());
-            }
-            case "latency_budget_ms" -> {
-                return oracle.strategy(profile(p, p.monthlyQueries(), small, p.trainingExamples(), p.horizonMonths(),
-                        p.retrainsPerYear()), baseCosts);
-            }
-            case "training_examples" -> {
-                return oracle.strategy(profile(p, p.monthlyQueries(), p.latencyBudgetMs(), ticks, p.horizonMonths(),
-                        p.retrainsPerYear()), baseCosts);
-            }
-            case "horizon_months" -> {
-                p = profile(p, p.monthlyQueries(), p.latencyBudgetMs(), p.trainingExamples(), small, p.retrainsPerYear());
-                c = new CostInputs(small, c.monthlyQueries(), c.retrainsPerYear(), c.fineTuneCostUsd(), c.dataPrepCostUsd(),
-                        c.inferenceMonthlyUsd(), c.vectorDbMonthlyUsd(), c.retrievalCostPerQueryUsd(),
-                        c.generationCostPerQueryUsd());
-            }
-            case "retrains_per_year" -> {
-                p = profile(p, p.monthlyQueries(), p.latencyBudgetMs(), p.trainingExamples(), p.horizonMonths(), small);
-                c = new CostInputs(c.horizonMonths(), c.monthlyQueries(), small, c.fineTuneCostUsd(), c.dataPrepCostUsd(),
-                        c.inferenceMonthlyUsd(), c.vectorDbMonthlyUsd(), c.retrievalCostPerQueryUsd(),
-                        c.generationCostPerQueryUsd());
-            }
-            case "fine_tune_cost_usd" -> c = new CostInputs(c.horizonMonths(), c.monthlyQueries(), c.retrainsPerYear(),
-                    money, c.dataPrepCostUsd(), c.inferenceMonthlyUsd(), c.vectorDbMonthlyUsd(),
-                    c.retrievalCostPerQueryUsd(), c.generationCostPerQueryUsd());
-            case "data_prep_cost_usd" -> c = new CostInputs(c.horizonMonths(), c.monthlyQueries(), c.retrainsPerYear(),
-                    c.fineTuneCostUsd(), money, c.inferenceMonthlyUsd(), c.vectorDbMonthlyUsd(),
-                    c.retrievalCostPerQueryUsd(), c.generationCostPerQueryUsd());
-            case "inference_monthly_usd" -> c = new CostInputs(c.horizonMonths(), c.monthlyQueries(), c.retrainsPerYear(),
-                    c.fineTuneCostUsd(), c.dataPrepCostUsd(), money, c.vectorDbMonthlyUsd(),
-                    c.retrievalCostPerQueryUsd(), c.generationCostPerQueryUsd());
-            case "vector_db_monthly_usd" -> c = new CostInputs(c.horizonMonths(), c.monthlyQueries(), c.retrainsPerYear(),
-                    c.fineTuneCostUsd(), c.dataPrepCostUsd(), c.inferenceMonthlyUsd(), money,
-                    c.retrievalCostPerQueryUsd(), c.generationCostPerQueryUsd());
-            case "retrieval_cost_per_query_usd" -> c = new CostInputs(c.horizonMonths(), c.monthlyQueries(),
-                    c.retrainsPerYear(), c.fineTuneCostUsd(), c.dataPrepCostUsd(), c.inferenceMonthlyUsd(),
-                    c.vectorDbMonthlyUsd(), money, c.generationCostPerQueryUsd());
-            case "generation_cost_per_query_usd" -> c = new CostInputs(c.horizonMonths(), c.monthlyQueries(),
-                    c.retrainsPerYear(), c.fineTuneCostUsd(), c.dataPrepCostUsd(), c.inferenceMonthlyUsd(),
-                    c.vectorDbMonthlyUsd(), c.retrievalCostPerQueryUsd(), money);
-            default -> {
-                // A numeric question this class does not know how to substitute: go the long way.
-                return slowStrategy(s, ticks);
-            }
-        }
-        // Keep the deployment: the substitutions above build managed-RAG inputs.
-        c = c.withSelfHostedRag(base.costs().selfHostedRag());
-        return oracle.strategy(p, CostModel.toFacts(CostModel.compute(c)));
-    }
-
-    private Strategy slowStrategy(Scale s, long ticks) {
-        try {
-            ResolvedAnswers resolved = engine.questionnaire().resolve(advice.answers().with(s.q.id(), s.value(ticks)));
-            return oracle.strategy(resolved.profile(), CostModel.toFacts(CostModel.compute(resolved.costs())));
-        } catch (InvalidAnswersException invalid) {
-            return baseline;
-        }
-    }
-
-    private static Profile profile(Profile p, long queries, Integer latency, long examples, int horizon, int retrains) {
-        return new Profile(p.knowledgeChange(), p.domainConsistency(), p.documentsCoverAnswers(), p.queryVariety(),
-                p.outOfDomainQueries(), queries, p.latencySensitivity(), latency, p.onPremRequired(),
-                p.auditTrailRequired(), p.hostingInfrastructure(), p.costModelPreference(), p.styleFormatNeeds(),
-                examples, p.examplesLabeled(), p.modelSize(), horizon, retrains, p.answered());
     }
 
     // --- words ------------------------------------------------------------------------------------------

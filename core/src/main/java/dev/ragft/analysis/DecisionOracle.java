@@ -8,123 +8,153 @@ import dev.ragft.facts.Policy;
 import dev.ragft.facts.Profile;
 import dev.ragft.facts.Recommendation;
 import dev.ragft.facts.Strategy;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Not API. Answers "which strategy would the rules recommend?" for many nearby consultations, cheaply.
+ * Not API. The judge of the analysis: "which strategy do the rules recommend for these facts?",
+ * answered by running the real rule base, once per distinct fact set (memoized).
  *
- * <p>The rules do not see exact numbers for the decision: they compare a few {@link Profile} numbers
- * and the {@link CostFacts} against policy thresholds. This class maps every consultation to its
- * <em>decision key</em> — the profile with each number replaced by the lowest value of its policy
- * bucket, and the cost facts reduced to their {@link CostRegion} — runs the rules once per distinct
- * key and remembers the strategy. A rule session costs tens to hundreds of microseconds here, the key
- * well under one, which is what keeps the whole counterfactual analysis within its 20 ms budget.
+ * <p>It also holds what the rules as written compare the input facts with ({@link RuleSplits}, read
+ * once per rule base), and from that the <em>cost view</em>: the truth of every comparison the rules
+ * make on {@link CostFacts}. Two cost facts with the same view satisfy the same rule conditions, which
+ * lets the analysis find where a cost input changes what the rules see (bisecting on the view, with
+ * the real {@code CostModel}) and stand for every reachable cost outcome with one fact per view. When
+ * the rules use a cost field in a way that cannot be read ({@link RuleSplits#opaque}), there is no view
+ * and callers fall back to evaluating the engine directly.
  *
- * <p><b>Premise</b> (checked by {@code DecisionOracleTest} against the real rules for thousands of
- * consultations): for the strategy, the rules read
- * <ul>
- *   <li>{@code monthlyQueries} only against {@code volume.monthly-queries};</li>
- *   <li>{@code trainingExamples} only against 0 and the three {@code training.*} thresholds;</li>
- *   <li>{@code latencyBudgetMs} only against null and the two {@code latency.*} thresholds;</li>
- *   <li>{@code retrainsPerYear}: each value is its own bucket (the freshness criterion weighs the
- *       days between retrainings continuously);</li>
- *   <li>{@code horizonMonths} not at all (caveats may, the decision not); {@link Profile#answered()} is
- *       kept in the key (the rule of thumb speaks only when no price was given);</li>
- *   <li>{@link CostFacts}: exact facts are part of the key, since the cost verdict's weight grows with
- *       the gap and the hybrid's with its premium. Only {@link #strategy(Profile, CostRegion)} reduces
- *       costs to a region, whose representative puts the gap at full weight (an approximation).</li>
- * </ul>
- * A policy owner who adds a rule comparing one of these numbers elsewhere must extend the buckets
- * here; the test fails until then. Instances are thread-safe (the analysis searches questions on
- * several threads); two threads may evaluate the same key once each, which is harmless.
+ * <p>Instances are thread-safe (the analysis searches questions on several threads); two threads may
+ * evaluate the same facts once each, which is harmless.
  */
 public final class DecisionOracle {
 
-    /** What the cost rules can tell apart: the horizon comparison and the payback comparison. */
-    public enum CostRegion {
-        PARITY_PAYS_BACK, PARITY_PAYS_BACK_LATE, PARITY_NEVER,
-        FINE_TUNE_CHEAPER_PAYS_BACK, FINE_TUNE_CHEAPER_PAYS_BACK_LATE, FINE_TUNE_CHEAPER_NEVER,
-        RAG_CHEAPER_PAYS_BACK, RAG_CHEAPER_PAYS_BACK_LATE, RAG_CHEAPER_NEVER;
+    /** The facts built from the answers; the rules' comparisons on their fields are what the analysis reads. */
+    static final List<Class<?>> INPUT_TYPES = List.of(Profile.class, CostFacts.class);
 
-        /** A cost fact that lies in this region (horizon 12 months); the figures are placeholders. */
-        CostFacts representative() {
-            int horizon = 12;
-            Integer breakEven = switch (ordinal() % 3) {
-                case 0 -> 1;
-                case 1 -> horizon + 1;
-                default -> null;
-            };
-            return switch (ordinal() / 3) {
-                case 0 -> new CostFacts(horizon, 100, 100, 100, 10, null, 0.0, breakEven, 1000.0);
-                case 1 -> new CostFacts(horizon, 50, 100, 100, 10, Strategy.FINE_TUNE, 0.5, breakEven, 1000.0);
-                default -> new CostFacts(horizon, 100, 50, 100, 10, Strategy.RAG, 0.5, breakEven, 1000.0);
-            };
-        }
+    private static final Map<RuleBase, RuleSplits> SPLITS = new WeakHashMap<>();
+
+    private record Key(Profile profile, CostFacts costs) {
     }
 
-    private record Key(Profile profile, Object costs) {
+    private record ViewKey(Profile profile, BitSet costs) {
     }
 
     private final RuleBase rules;
     private final Policy policy;
-    private final double parityBand;
-    /** Bucket edges: a value v belongs to the bucket of the largest edge ≤ v (or the field's minimum). */
-    private final long[] queryEdges;
-    private final long[] trainingEdges;
-    private final long[] latencyEdges;
-    private final long[] retrainEdges;
+    private final RuleSplits splits;
+    private final List<RuleSplits.Atom> costAtoms;
+    private final boolean costsReadable;
     private final Map<Key, Strategy> memo = new ConcurrentHashMap<>();
+    private final Map<ViewKey, Strategy> viewMemo = new ConcurrentHashMap<>();
     private final AtomicInteger evaluations = new AtomicInteger();
 
     public DecisionOracle(RuleBase rules) {
         this.rules = rules;
         this.policy = rules.policy();
-        this.parityBand = policy.threshold("cost.parity-band");
-        // "x >= t" splits at ceil(t); "x > t" and "x <= t" split at floor(t) + 1.
-        this.queryEdges = edges(ceil("volume.monthly-queries"));
-        this.trainingEdges = edges(1, ceil("training.minimum-examples"), ceil("training.reliable-examples"),
-                ceil("training.excellent-examples"));
-        this.latencyEdges = edges(floorPlusOne("latency.vector-search-ms"), floorPlusOne("latency.slow-hosted-overhead-ms"));
-        // Every retraining count is its own bucket: freshness reads 365 / retrains continuously.
-        this.retrainEdges = java.util.stream.LongStream.rangeClosed(1, 52).toArray();
+        this.splits = splitsOf(rules);
+        this.costAtoms = splits.atoms(CostFacts.class);
+        this.costsReadable = !splits.anyOpaque(CostFacts.class);
     }
 
-    private long ceil(String key) {
-        return (long) Math.ceil(policy.threshold(key));
+    private static final Map<RuleBase, DecisionOracle> SHARED = new WeakHashMap<>();
+    /** Beyond this many remembered fact sets the memo starts again, so a long-running server stays bounded. */
+    private static final int MEMO_LIMIT = 200_000;
+
+    /**
+     * The oracle of {@code rules}, shared by every analysis over the same compiled rule base, so a fact set
+     * judged once is not judged again (the rule base is immutable, so its answers never go stale).
+     */
+    public static DecisionOracle of(RuleBase rules) {
+        synchronized (SHARED) {
+            return SHARED.computeIfAbsent(rules, DecisionOracle::new);
+        }
     }
 
-    private long floorPlusOne(String key) {
-        return (long) Math.floor(policy.threshold(key)) + 1;
+    /** The comparisons of {@code rules}, read once per rule base. */
+    public static RuleSplits splitsOf(RuleBase rules) {
+        synchronized (SPLITS) {
+            return SPLITS.computeIfAbsent(rules, r -> RuleSplits.read(r.source(), r.policy(), INPUT_TYPES));
+        }
     }
 
-    private static long[] edges(long... values) {
-        return Arrays.stream(values).distinct().sorted().toArray();
+    /** What the rules compare the input facts with. */
+    public RuleSplits splits() {
+        return splits;
     }
 
-    /** The strategy the rules recommend for these facts (exact under the premise above). */
+    /** The rule base this oracle evaluates. */
+    public RuleBase rules() {
+        return rules;
+    }
+
+    /** The strategy the rules recommend for exactly these facts (the rule base is run unless already known). */
     public Strategy strategy(Profile profile, CostFacts costs) {
-        Key key = new Key(canonical(profile), costs);
+        Key key = new Key(profile, costs);
         Strategy known = memo.get(key);
         if (known == null) {
-            known = evaluate(key.profile(), costs);
+            known = evaluate(profile, costs);
+            if (memo.size() > MEMO_LIMIT) {
+                memo.clear();
+            }
             memo.put(key, known);
         }
         return known;
     }
 
-    /** The strategy for a profile whose costs are only known to lie in {@code region}. */
-    public Strategy strategy(Profile profile, CostRegion region) {
-        Key key = new Key(canonical(profile), region);
-        Strategy known = memo.get(key);
+    /**
+     * Whether some cost outcome could move this profile's strategy away from {@code baseline}: the strategy
+     * over one cost fact per view ({@link #costRepresentatives}, around {@code base}). True when the costs
+     * are not readable, or when a view the cost model may never reach leaves the decision without a single
+     * recommendation: only a "false" is a proof.
+     */
+    public boolean costsCanChange(Profile profile, Strategy baseline, CostFacts base) {
+        if (!costsReadable) {
+            return true;
+        }
+        List<CostFacts> views = representatives.computeIfAbsent(base, this::costRepresentatives);
+        try {
+            for (CostFacts view : views) {
+                if (strategyByView(profile, view) != baseline) {
+                    return true;
+                }
+            }
+        } catch (RulesException noSingleRecommendation) {
+            return true;
+        }
+        return false;
+    }
+
+    private final Map<CostFacts, List<CostFacts>> representatives = new ConcurrentHashMap<>();
+
+    /**
+     * The strategy for these facts, run once per profile and cost view: cost facts the rules cannot tell
+     * apart share one evaluation (the first seen stands for the others). Exact when {@link #costsReadable()}
+     * (which {@code DecisionOracleTest} checks against exact evaluations); otherwise the same as
+     * {@link #strategy}. For searching; what is reported is confirmed with {@link #strategy}.
+     */
+    public Strategy strategyByView(Profile profile, CostFacts costs) {
+        if (!costsReadable) {
+            return strategy(profile, costs);
+        }
+        ViewKey key = new ViewKey(profile, costView(costs));
+        Strategy known = viewMemo.get(key);
         if (known == null) {
-            known = evaluate(key.profile(), region.representative());
-            memo.put(key, known);
+            known = strategy(profile, costs);
+            if (viewMemo.size() > MEMO_LIMIT) {
+                viewMemo.clear();
+            }
+            viewMemo.put(key, known);
         }
         return known;
     }
@@ -134,54 +164,147 @@ public final class DecisionOracle {
         return evaluations.get();
     }
 
-    /** Which {@link CostRegion} the cost rules see these facts in. */
-    public CostRegion region(CostFacts costs) {
-        int total = costs.costGapRatio() <= parityBand ? 0 : costs.cheaperOverHorizon() == Strategy.FINE_TUNE ? 1 : 2;
-        int payback = costs.breakEvenMonth() == null ? 2 : costs.breakEvenMonth() <= costs.horizonMonths() ? 0 : 1;
-        return CostRegion.values()[total * 3 + payback];
+    /** Whether every comparison the rules make on cost facts could be read, so {@link #costView} is complete. */
+    public boolean costsReadable() {
+        return costsReadable;
     }
 
-    /** One value per bucket of the rules' view of the integer question {@code id}, ascending; empty if the rules
-     *  do not read it (or read it exactly, as for enums). */
-    long[] bucketRepresentatives(String id, long min) {
-        long[] edges = switch (id) {
-            case "monthly_queries" -> queryEdges;
-            case "training_examples" -> trainingEdges;
-            case "latency_budget_ms" -> latencyEdges;
-            case "retrains_per_year" -> retrainEdges;
-            default -> null;
-        };
-        if (edges == null) {
-            return new long[0];
-        }
-        return java.util.stream.LongStream.concat(java.util.stream.LongStream.of(min),
-                Arrays.stream(edges).filter(e -> e > min)).toArray();
-    }
-
-    /** The policy thresholds that split the integer question {@code id}: the first value of each upper bucket. */
-    long[] edgesOf(String id) {
-        long[] all = bucketRepresentatives(id, Long.MIN_VALUE);
-        return all.length == 0 ? all : Arrays.copyOfRange(all, 1, all.length);
-    }
-
-    Profile canonical(Profile p) {
-        Integer latency = p.latencyBudgetMs() == null ? null
-                : (int) bucket(p.latencyBudgetMs(), latencyEdges, 1);
-        return new Profile(p.knowledgeChange(), p.domainConsistency(), p.documentsCoverAnswers(), p.queryVariety(),
-                p.outOfDomainQueries(), bucket(p.monthlyQueries(), queryEdges, 1), p.latencySensitivity(), latency,
-                p.onPremRequired(), p.auditTrailRequired(), p.hostingInfrastructure(), p.costModelPreference(),
-                p.styleFormatNeeds(), bucket(p.trainingExamples(), trainingEdges, 0), p.examplesLabeled(), p.modelSize(),
-                12, (int) bucket(p.retrainsPerYear(), retrainEdges, 0), p.answered());
-    }
-
-    private static long bucket(long value, long[] edges, long floor) {
-        long result = floor;
-        for (long edge : edges) {
-            if (value >= edge) {
-                result = edge;
+    /**
+     * What the rules' conditions see of these cost facts: the truth of each comparison on them. Equal views
+     * satisfy the same conditions. Only meaningful when {@link #costsReadable()}.
+     */
+    public BitSet costView(CostFacts costs) {
+        BitSet view = new BitSet(costAtoms.size());
+        for (int i = 0; i < costAtoms.size(); i++) {
+            if (costAtoms.get(i).test(costs)) {
+                view.set(i);
             }
         }
-        return result;
+        return view;
+    }
+
+    /**
+     * One cost fact per view the rules can tell apart, built around {@code base}: each field a rule compares
+     * takes a value on either side of (and at) every value it is compared with, fields compared with another
+     * field take values around that field's value in {@code base}, and the combinations are reduced to one
+     * per view. The set covers every view a real consultation can reach (and possibly some it cannot, which
+     * only makes a caller that must hold "for all costs" more careful). Empty when the costs are not readable.
+     */
+    public List<CostFacts> costRepresentatives(CostFacts base) {
+        if (!costsReadable) {
+            return List.of();
+        }
+        RecordComponent[] components = CostFacts.class.getRecordComponents();
+        List<List<Object>> candidates = new ArrayList<>();
+        for (RecordComponent component : components) {
+            candidates.add(candidates(component, base));
+        }
+        Map<BitSet, CostFacts> byView = new LinkedHashMap<>();
+        int[] digits = new int[components.length];
+        while (true) {
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                values[i] = candidates.get(i).get(digits[i]);
+            }
+            CostFacts facts = build(values);
+            byView.putIfAbsent(costView(facts), facts);
+            int i = 0;
+            while (i < digits.length && ++digits[i] == candidates.get(i).size()) {
+                digits[i++] = 0;
+            }
+            if (i == digits.length) {
+                break;
+            }
+        }
+        return List.copyOf(byView.values());
+    }
+
+    private List<Object> candidates(RecordComponent component, CostFacts base) {
+        String field = component.getName();
+        Class<?> type = component.getType();
+        Object current = RuleSplits.read(base, field);
+        List<RuleSplits.Atom> onField = costAtoms.stream().filter(a -> a.field().equals(field)).toList();
+        if (onField.isEmpty()) {
+            List<Object> same = new ArrayList<>();
+            same.add(current);
+            return same;
+        }
+        List<Object> values = new ArrayList<>();
+        boolean nullable = !type.isPrimitive();
+        if (nullable) {
+            values.add(null);
+        }
+        if (type.isEnum()) {
+            values.addAll(List.of(type.getEnumConstants()));
+            return values;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            values.add(Boolean.TRUE);
+            values.add(Boolean.FALSE);
+            return values;
+        }
+        TreeSet<Double> numbers = new TreeSet<>();
+        for (RuleSplits.Atom atom : onField) {
+            double at = atom.other().kind() == RuleSplits.Operand.Kind.NUMBER ? atom.other().number()
+                    : atom.other().kind() == RuleSplits.Operand.Kind.FIELD
+                            ? asDouble(RuleSplits.read(base, atom.other().name())) : Double.NaN;
+            if (Double.isNaN(at)) {
+                continue;
+            }
+            boolean whole = type == int.class || type == Integer.class || type == long.class || type == Long.class;
+            numbers.add(whole ? Math.floor(at) - 1 : Math.nextDown(at));
+            numbers.add(at);
+            numbers.add(whole ? Math.ceil(at) + 1 : Math.nextUp(at));
+        }
+        if (current != null) {
+            numbers.add(asDouble(current));
+        }
+        for (double n : numbers) {
+            Object value = toType(n, type);
+            if (value != null && !values.contains(value)) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    private static double asDouble(Object value) {
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+
+    private static Object toType(double n, Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return n == Math.rint(n) && Math.abs(n) < Integer.MAX_VALUE ? (Object) (int) n : null;
+        }
+        if (type == long.class || type == Long.class) {
+            return n == Math.rint(n) ? (Object) (long) n : null;
+        }
+        return n;
+    }
+
+    private static CostFacts build(Object[] values) {
+        RecordComponent[] components = CostFacts.class.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+        }
+        try {
+            return CostFacts.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build cost facts", e);
+        }
+    }
+
+    /** Fields of the input facts that a rule inserting a blocker reads, as question ids through {@code bindings}. */
+    public Set<String> blockerQuestions(Bindings bindings) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (String field : splits.blockerFields()) {
+            String name = field.substring(field.indexOf('.') + 1);
+            if (field.startsWith(Profile.class.getSimpleName() + ".")) {
+                bindings.questionFor(Profile.class, name).ifPresent(ids::add);
+            }
+        }
+        return ids;
     }
 
     // A lean session: no listener, no sorting; only the recommendation is read.

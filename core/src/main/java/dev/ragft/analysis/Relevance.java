@@ -2,19 +2,19 @@ package dev.ragft.analysis;
 
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.InvalidAnswersException;
+import dev.ragft.RulesException;
 import dev.ragft.cost.CostModel;
 import dev.ragft.engine.Engine;
 import dev.ragft.facts.CostFacts;
+import dev.ragft.facts.Profile;
 import dev.ragft.facts.Strategy;
 import dev.ragft.questionnaire.Choice;
 import dev.ragft.questionnaire.Question;
-import dev.ragft.questionnaire.QuestionDefault;
 import dev.ragft.questionnaire.QuestionType;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.ResolvedAnswers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,33 +37,33 @@ import java.util.Set;
  * questions together is then safe as well: change them back one at a time and the strategy never moves.
  *
  * <h2>Method</h2>
- * Exhaustive evaluation over a finite domain that stands for all possible answers:
+ * Exhaustive evaluation by the real rule base over a finite domain that stands for all possible answers,
+ * built from what the rules as written compare ({@link RuleSplits}) and the one question-to-field table
+ * ({@link Bindings}):
  * <ul>
  *   <li>enums: every choice, plus "unanswered" for optional ones without a default; booleans: both;</li>
- *   <li>whole numbers the rules compare with policy thresholds (monthly_queries, training_examples,
- *       latency_budget_ms, retrains_per_year): one value per bucket between thresholds, exactly as in
- *       {@link DecisionOracle}, plus "unanswered" for the latency budget;</li>
+ *   <li>whole numbers that fill a profile field: one value per stretch between the rules' split points
+ *       for that field, plus "unanswered" where allowed. If the rules use the field in a way that cannot
+ *       be read, the check is not attempted;</li>
  *   <li>numbers that only feed the cost model: their effect on the decision goes through the cost
- *       rules alone, which see the costs only as one of the nine {@link DecisionOracle.CostRegion}s. So
- *       whenever any remaining question feeds the cost model (a cost input, monthly_queries,
- *       horizon_months, or model_size / knowledge_change, whose answers set cost defaults), all nine
- *       regions are enumerated as if they were one more question. That bounds every possible cost
- *       outcome, including combinations no real input reaches, so it can only make us skip less;</li>
+ *       rules alone, which see the costs only through their comparisons on the cost facts. So whenever
+ *       any remaining question feeds the cost model (directly, or by keying a cost input's default), one
+ *       cost fact per distinguishable cost view ({@link DecisionOracle#costRepresentatives}) is
+ *       enumerated as if it were one more question. That bounds every possible cost outcome, including
+ *       combinations no real input reaches, so it can only make us skip less;</li>
  *   <li>otherwise the costs are fixed and computed once from the answers and defaults.</li>
  * </ul>
  * The domain size is the product of these counts; above {@link #MAX_COMBINATIONS} nothing is skipped.
- * Required questions are never skipped (there is no default to use), nor are the blocker questions
- * {@link #NEVER_SKIPPED}, whose answers can rule an option out or raise a conflict the user must see.
- * The proof rests on {@link DecisionOracle}'s premise about which comparisons the rules make, which its
- * test checks against the real rules.
+ * Required questions are never skipped (there is no default to use), nor are the questions whose fields
+ * a rule that inserts a blocker reads: their answers can rule an option out or raise a conflict the user
+ * must see. Each skip is finally confirmed on the real consultation: with the answers so far and the other
+ * remaining questions at their defaults, every value of the skipped question's domain gives the strategy
+ * of its default.
  */
 public final class Relevance {
 
     /** Beyond this many combinations the exhaustive check is not attempted and nothing is skipped. */
     public static final int MAX_COMBINATIONS = 4096;
-
-    /** Questions whose answer can be a blocker or a conflict: always asked. */
-    public static final Set<String> NEVER_SKIPPED = Set.of("training_examples", "on_prem_required", "hosting_infrastructure");
 
     private static final Object UNANSWERED = new Object();
 
@@ -104,6 +104,7 @@ public final class Relevance {
      */
     public static Result check(Engine engine, DecisionOracle oracle, Answers answersSoFar, Collection<String> remaining) {
         Questionnaire questionnaire = engine.questionnaire();
+        Bindings bindings = Bindings.of(questionnaire);
         List<Question> open = new ArrayList<>();
         for (Question q : questionnaire.questions()) {
             if (remaining.contains(q.id())) {
@@ -114,23 +115,41 @@ public final class Relevance {
         for (Question q : open) {
             fixed = fixed.without(q.id());
         }
-        boolean costsOpen = open.stream().anyMatch(q -> feedsCosts(questionnaire, q));
-        if (open.stream().anyMatch(q -> q.type() == QuestionType.NUMBER && !feedsCosts(questionnaire, q))) {
-            // Numbers are bounded only through the cost regions; one read by the rules directly cannot be bounded here.
+        boolean costsOpen = open.stream().anyMatch(q -> feedsCosts(bindings, questionnaire, q));
+        if (open.stream().anyMatch(q -> q.type() == QuestionType.NUMBER && !feedsCosts(bindings, questionnaire, q))) {
+            // Numbers are bounded only through the cost view; one read by the rules directly cannot be bounded here.
             return new Result(Set.of(), Map.of(), 0, "not attempted: a remaining number is not a cost input");
         }
+        if (costsOpen && !oracle.costsReadable()) {
+            return new Result(Set.of(), Map.of(), 0, "not attempted: the rules use the cost facts in a way that cannot be read");
+        }
         List<List<Object>> domains = new ArrayList<>();
-        long size = costsOpen ? DecisionOracle.CostRegion.values().length : 1;
         for (Question q : open) {
-            List<Object> domain = domain(oracle, q);
+            List<Object> domain = domain(oracle, bindings, q);
+            if (domain == null) {
+                return new Result(Set.of(), Map.of(), 0, "not attempted: the rules use " + q.id()
+                        + " in a way that cannot be read");
+            }
             domains.add(domain);
+        }
+        List<CostFacts> costViews = null;
+        int regions = 1;
+        if (costsOpen) {
+            ResolvedAnswers sample = resolveFirst(questionnaire, fixed, open, domains);
+            if (sample == null) {
+                return new Result(Set.of(), Map.of(), 0, "not attempted: the answers so far do not resolve");
+            }
+            costViews = oracle.costRepresentatives(CostModel.toFacts(CostModel.compute(sample.costs())));
+            regions = costViews.size();
+        }
+        long size = regions;
+        for (List<Object> domain : domains) {
             size *= domain.size();
             if (size > MAX_COMBINATIONS) {
                 return new Result(Set.of(), Map.of(), 0, "not attempted: more than " + MAX_COMBINATIONS
                         + " combinations of the remaining answers");
             }
         }
-        int regions = costsOpen ? DecisionOracle.CostRegion.values().length : 1;
         int[] radix = new int[open.size() + 1];
         for (int i = 0; i < open.size(); i++) {
             radix[i] = domains.get(i).size();
@@ -140,40 +159,47 @@ public final class Relevance {
         Strategy[] strategies = new Strategy[total];
         CostFacts fixedCosts = null;
         int[] digits = new int[radix.length];
-        for (int index = 0; index < total; index++) {
-            decode(index, radix, digits);
-            Answers combo = fixed;
-            for (int i = 0; i < open.size(); i++) {
-                Object value = domains.get(i).get(digits[i]);
-                if (value != UNANSWERED) {
-                    combo = combo.with(open.get(i).id(), value);
+        try {
+            for (int index = 0; index < total; index++) {
+                decode(index, radix, digits);
+                Answers combo = fixed;
+                for (int i = 0; i < open.size(); i++) {
+                    Object value = domains.get(i).get(digits[i]);
+                    if (value != UNANSWERED) {
+                        combo = combo.with(open.get(i).id(), value);
+                    }
+                }
+                ResolvedAnswers resolved;
+                try {
+                    resolved = questionnaire.resolve(withPlaceholders(bindings, questionnaire, combo, costsOpen));
+                } catch (InvalidAnswersException incomplete) {
+                    return new Result(Set.of(), Map.of(), 0, "not attempted: the answers so far do not resolve ("
+                            + incomplete.getMessage() + ")");
+                }
+                if (costsOpen) {
+                    strategies[index] = oracle.strategy(resolved.profile(), costViews.get(digits[open.size()]));
+                } else {
+                    if (fixedCosts == null) {
+                        fixedCosts = CostModel.toFacts(CostModel.compute(resolved.costs()));
+                    }
+                    strategies[index] = oracle.strategy(resolved.profile(), fixedCosts);
                 }
             }
-            ResolvedAnswers resolved;
-            try {
-                resolved = questionnaire.resolve(withPlaceholders(questionnaire, combo, costsOpen));
-            } catch (InvalidAnswersException incomplete) {
-                return new Result(Set.of(), Map.of(), 0, "not attempted: the answers so far do not resolve ("
-                        + incomplete.getMessage() + ")");
-            }
-            if (costsOpen) {
-                strategies[index] = oracle.strategy(resolved.profile(), DecisionOracle.CostRegion.values()[digits[open.size()]]);
-            } else {
-                if (fixedCosts == null) {
-                    fixedCosts = CostModel.toFacts(CostModel.compute(resolved.costs()));
-                }
-                strategies[index] = oracle.strategy(resolved.profile(), fixedCosts);
-            }
+        } catch (RulesException noSingleRecommendation) {
+            // A cost view no real consultation reaches may leave the decision layer without a single answer.
+            return new Result(Set.of(), Map.of(), 0, "not attempted: " + noSingleRecommendation.getMessage());
         }
-        // A question that feeds the cost model acts on the decision through the cost region too: it may only
-        // be skipped if no region changes the strategy either.
+        // A question that feeds the cost model acts on the decision through the cost view too: it may only
+        // be skipped if no cost view changes the strategy either.
         boolean costsMatter = costsOpen && !independent(strategies, radix, open.size(), digits);
+        Set<String> blockers = oracle.blockerQuestions(bindings);
         Set<String> skippable = new LinkedHashSet<>();
         Map<String, Object> defaults = new LinkedHashMap<>();
         for (int i = 0; i < open.size(); i++) {
             Question q = open.get(i);
-            if (q.required() || NEVER_SKIPPED.contains(q.id()) || !independent(strategies, radix, i, digits)
-                    || (costsMatter && feedsCosts(questionnaire, q))) {
+            if (q.required() || blockers.contains(q.id()) || !independent(strategies, radix, i, digits)
+                    || (costsMatter && feedsCosts(bindings, questionnaire, q))
+                    || !confirmed(engine, oracle, required(fixed, open, domains, i), q, domains.get(i))) {
                 continue;
             }
             skippable.add(q.id());
@@ -182,7 +208,87 @@ public final class Relevance {
         }
         return new Result(java.util.Collections.unmodifiableSet(skippable),
                 java.util.Collections.unmodifiableMap(defaults), total,
-                "exhaustive over " + total + " combinations" + (costsOpen ? " (costs bounded by region)" : ""));
+                "exhaustive over " + total + " combinations" + (costsOpen ? " (costs bounded by " + regions + " views)" : ""));
+    }
+
+    /** The question ids whose answers can raise a blocker or conflict in these rules: never skipped. */
+    public static Set<String> neverSkipped(Engine engine) {
+        return new DecisionOracle(engine.rules()).blockerQuestions(Bindings.of(engine.questionnaire()));
+    }
+
+    /**
+     * The skip checked on the real consultation: the answers so far, the other remaining questions at their
+     * defaults, and q at each value of its domain (and at its cost extremes when it is a cost input), all give
+     * the same strategy as q left at its default.
+     */
+    private static boolean confirmed(Engine engine, DecisionOracle oracle, Answers fixed, Question q, List<Object> domain) {
+        Questionnaire questionnaire = engine.questionnaire();
+        Bindings bindings = Bindings.of(questionnaire);
+        Strategy expected = realStrategy(questionnaire, oracle, withPlaceholders(bindings, questionnaire, fixed, true));
+        if (expected == null) {
+            return true; // the answers so far need the skipped ones to resolve: nothing to compare on
+        }
+        List<Object> values = new ArrayList<>(domain);
+        if (q.type() == QuestionType.NUMBER || q.type() == QuestionType.INTEGER) {
+            values.add(q.min() == null ? (q.type() == QuestionType.INTEGER ? (Object) 0L : BigDecimal.ZERO)
+                    : q.type() == QuestionType.INTEGER ? (Object) q.min().longValueExact() : q.min());
+            if (q.max() != null) {
+                values.add(q.type() == QuestionType.INTEGER ? (Object) q.max().longValueExact() : q.max());
+            }
+        }
+        for (Object value : values) {
+            if (value == UNANSWERED) {
+                continue;
+            }
+            Strategy got = realStrategy(questionnaire, oracle,
+                    withPlaceholders(bindings, questionnaire, fixed.with(q.id(), value), true));
+            if (got != null && got != expected) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Strategy realStrategy(Questionnaire questionnaire, DecisionOracle oracle, Answers answers) {
+        try {
+            ResolvedAnswers resolved = questionnaire.resolve(answers);
+            return oracle.strategy(resolved.profile(), CostModel.toFacts(CostModel.compute(resolved.costs())));
+        } catch (InvalidAnswersException | IllegalArgumentException | RulesException incomplete) {
+            return null;
+        }
+    }
+
+    /** The answers so far plus, for each other remaining required question, the first value of its domain. */
+    private static Answers required(Answers fixed, List<Question> open, List<List<Object>> domains, int except) {
+        Answers result = fixed;
+        for (int j = 0; j < open.size(); j++) {
+            if (j != except && open.get(j).required()) {
+                for (Object value : domains.get(j)) {
+                    if (value != UNANSWERED) {
+                        result = result.with(open.get(j).id(), value);
+                        break;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The first combination that resolves (for a base of the cost facts), or null. */
+    private static ResolvedAnswers resolveFirst(Questionnaire questionnaire, Answers fixed, List<Question> open,
+                                                List<List<Object>> domains) {
+        Answers combo = fixed;
+        for (int i = 0; i < open.size(); i++) {
+            Object value = domains.get(i).get(0);
+            if (value != UNANSWERED) {
+                combo = combo.with(open.get(i).id(), value);
+            }
+        }
+        try {
+            return questionnaire.resolve(withPlaceholders(Bindings.of(questionnaire), questionnaire, combo, true));
+        } catch (InvalidAnswersException incomplete) {
+            return null;
+        }
     }
 
     /** Whether the strategy never changes when only digit {@code position} changes. */
@@ -215,10 +321,11 @@ public final class Relevance {
         return index;
     }
 
-    /** The finite stand-in for every possible answer to {@code q}; see the class comment. */
-    static List<Object> domain(DecisionOracle oracle, Question q) {
+    /** The finite stand-in for every possible answer to {@code q}, or null when it cannot be bounded; see the class comment. */
+    static List<Object> domain(DecisionOracle oracle, Bindings bindings, Question q) {
         List<Object> domain = new ArrayList<>();
         boolean canBeUnanswered = !q.required();
+        Bindings.Binding binding = bindings.of(q.id()).orElseThrow();
         switch (q.type()) {
             case BOOLEAN -> {
                 domain.add(Boolean.TRUE);
@@ -226,18 +333,32 @@ public final class Relevance {
             }
             case ENUM -> q.choices().stream().map(Choice::value).forEach(domain::add);
             case INTEGER -> {
-                long min = q.min() == null ? 0 : q.min().longValueExact();
-                long[] buckets = oracle.bucketRepresentatives(q.id(), min);
-                if (buckets.length == 0) {
-                    // Read by no decision rule except through the costs, which are then enumerated by region:
+                if (bindings.reach(q.id()).size() > 1) {
+                    return null; // its answer keys other defaults: not bounded by its own splits
+                }
+                String field = binding.profileField();
+                if (field == null) {
+                    // Read by no rule except through the costs, which are then enumerated by view:
                     // leaving it at its default stands for every answer.
                     return List.of(UNANSWERED);
                 }
-                Arrays.stream(buckets).filter(v -> q.max() == null || v <= q.max().longValueExact())
-                        .forEach(domain::add);
+                RuleSplits splits = oracle.splits();
+                if (splits.opaque(Profile.class, field) || splits.comparedWithField(Profile.class, field)) {
+                    return null;
+                }
+                long min = q.min() == null ? 0 : q.min().longValueExact();
+                domain.add(min);
+                for (long split : splits.integerSplits(Profile.class, field)) {
+                    if (split > min && (q.max() == null || split <= q.max().longValueExact())) {
+                        domain.add(split);
+                    }
+                }
             }
             case NUMBER -> {
-                return List.of(UNANSWERED); // cost inputs only: covered by the cost regions, as above
+                if (binding.profileField() != null || bindings.reach(q.id()).size() > 1) {
+                    return null;
+                }
+                return List.of(UNANSWERED); // cost inputs only: covered by the cost views, as above
             }
         }
         // Left unanswered: the default applies, which for an enum or boolean with one is already in the
@@ -253,24 +374,21 @@ public final class Relevance {
         return q.type() == QuestionType.INTEGER ? (Object) value.longValueExact() : value;
     }
 
-    /** Whether {@code q}'s answer can move any cost input: directly, or by setting a cost input's default. */
-    static boolean feedsCosts(Questionnaire questionnaire, Question q) {
-        if (q.costDefaults() || q.id().equals("monthly_queries") || q.id().equals("horizon_months")
-                || q.id().equals("retrains_per_year")) {
-            return true;
-        }
-        for (Question other : questionnaire.questions()) {
-            QuestionDefault d = other.defaultValue();
-            if (other.costDefaults() && d != null && q.id().equals(d.dependsOn())) {
+    /** Whether {@code q}'s answer can move any cost input: directly, or by keying a cost input's default. */
+    static boolean feedsCosts(Bindings bindings, Questionnaire questionnaire, Question q) {
+        for (String id : bindings.reach(q.id())) {
+            Bindings.Binding b = bindings.of(id).orElse(null);
+            Question reached = questionnaire.question(id).orElse(null);
+            if ((b != null && b.costField() != null) || (reached != null && reached.costDefaults())) {
                 return true;
             }
         }
         return false;
     }
 
-    // With the costs bounded by region their inputs do not matter, but resolve still wants a value
+    // With the costs bounded by view their inputs do not matter, but resolve still wants a value
     // where the guide has no default (405B inference), so one is supplied.
-    private static Answers withPlaceholders(Questionnaire questionnaire, Answers answers, boolean costsOpen) {
+    private static Answers withPlaceholders(Bindings bindings, Questionnaire questionnaire, Answers answers, boolean costsOpen) {
         if (!costsOpen) {
             return answers;
         }
@@ -279,7 +397,7 @@ public final class Relevance {
         questionnaire.validate(answers).forEach(error -> missing.add(error.field()));
         for (String id : missing) {
             Question q = questionnaire.question(id).orElse(null);
-            if (q != null && feedsCosts(questionnaire, q) && q.type() == QuestionType.NUMBER && answers.get(id) == null) {
+            if (q != null && feedsCosts(bindings, questionnaire, q) && q.type() == QuestionType.NUMBER && answers.get(id) == null) {
                 result = result.with(id, placeholder(q));
             }
         }

@@ -1,6 +1,10 @@
 package dev.ragft.policy;
 
-import dev.ragft.facts.Policy;
+import dev.ragft.engine.RuleBase;
+import dev.ragft.analysis.Bindings;
+import dev.ragft.analysis.DecisionOracle;
+import dev.ragft.analysis.RuleSplits;
+import dev.ragft.facts.Profile;
 import dev.ragft.questionnaire.Choice;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.QuestionType;
@@ -15,11 +19,12 @@ import java.util.TreeSet;
 
 /**
  * Not API. The consultations {@code rules check --exhaustive} evaluates, derived from the questionnaire
- * and the policy so an edited threshold moves the cases with it.
+ * and the rules so an edited threshold moves the cases with it.
  *
  * <p>Each discrete question contributes a {@link Dimension}: every enum value (plus "unanswered" for an
- * optional question without a default), both booleans, and for the numeric questions the values on
- * either side of every policy threshold in their unit. The full product of all of them is ~10^8 cases,
+ * optional question without a default), both booleans, and for the whole-number questions the values on
+ * either side of every split point the rules as written compare their profile field with ({@link RuleSplits},
+ * bound through {@link Bindings}), so an edited threshold, a renamed key or a new rule moves the cases with it. The full product of all of them is ~10^8 cases,
  * too many for CI, so the space is split: the {@link #crossed} dimensions form a complete product
  * (every combination occurs), and each {@link #paired} dimension takes a value per case from a fixed
  * pseudo-random sequence, which puts every one of its values together with every value of every other
@@ -43,14 +48,10 @@ public final class CaseSpace {
      * near 250,000 cases while each of their values still meets every value of everything else.
      */
     static final Set<String> PAIRED = Set.of("documents_cover_answers", "out_of_domain_queries",
-            "cost_model_preference", "latency_budget_ms", "retrains_per_year", "examples_labeled");
+            "cost_model_preference", "latency_budget_ms", "retrains_per_year", "examples_labeled", "horizon_months");
 
-    /** Numeric questions and the unit suffix of the policy keys whose thresholds they are compared with. */
-    private static final Map<String, String> THRESHOLD_SUFFIX = Map.of(
-            "training_examples", "-examples",
-            "monthly_queries", "-queries",
-            "latency_budget_ms", "-ms",
-            "retrains_per_year", "-per-year");
+    /** A volume far above every split, so the cost findings see both extremes of a cost-driving answer. */
+    private static final long FAR_FACTOR = 100;
 
     private final List<Dimension> crossed;
     private final List<Dimension> paired;
@@ -66,12 +67,14 @@ public final class CaseSpace {
         this.size = product;
     }
 
-    /** The standard space for a questionnaire and policy. */
-    public static CaseSpace standard(Questionnaire questionnaire, Policy policy) {
+    /** The standard space for a questionnaire and a compiled rule base: numeric values follow the rules' own splits. */
+    public static CaseSpace standard(Questionnaire questionnaire, RuleBase rules) {
+        RuleSplits splits = DecisionOracle.splitsOf(rules);
+        Bindings bindings = Bindings.of(questionnaire);
         List<Dimension> crossed = new ArrayList<>();
         List<Dimension> paired = new ArrayList<>();
         for (Question q : questionnaire.questions()) {
-            List<Object> values = values(q, policy);
+            List<Object> values = values(q, splits, bindings.of(q.id()).orElseThrow());
             if (values.isEmpty()) {
                 continue;
             }
@@ -80,7 +83,7 @@ public final class CaseSpace {
         return new CaseSpace(crossed, paired);
     }
 
-    private static List<Object> values(Question q, Policy policy) {
+    private static List<Object> values(Question q, RuleSplits splits, Bindings.Binding binding) {
         List<Object> values = new ArrayList<>();
         if (q.type() == QuestionType.ENUM) {
             for (Choice choice : q.choices()) {
@@ -92,31 +95,24 @@ public final class CaseSpace {
         } else if (q.type() == QuestionType.BOOLEAN) {
             values.add(Boolean.FALSE);
             values.add(Boolean.TRUE);
-        } else if (THRESHOLD_SUFFIX.containsKey(q.id())) {
+        } else if (q.type() == QuestionType.INTEGER && binding.profileField() != null) {
+            long[] points = splits.integerSplits(Profile.class, binding.profileField());
+            if (points.length == 0) {
+                return values; // no rule compares it with a number: its default stands for every value
+            }
             TreeSet<Long> numbers = new TreeSet<>();
             long min = q.min() == null ? 0 : q.min().longValueExact();
             long max = q.max() == null ? Long.MAX_VALUE : q.max().longValue();
             numbers.add(min);
             long highest = min;
-            for (Map.Entry<String, Double> entry : policy.values().entrySet()) {
-                if (entry.getKey().endsWith(THRESHOLD_SUFFIX.get(q.id())) && !entry.getKey().startsWith("weight.")) {
-                    long threshold = (long) Math.ceil(entry.getValue());
-                    // Below and at each threshold tells `<` from `<=`; one more above the highest covers `>`.
-                    numbers.add(threshold - 1);
-                    numbers.add(threshold);
-                    highest = Math.max(highest, threshold);
-                }
+            for (long split : points) {
+                // Either side of each split: the last value before it and the first at it.
+                numbers.add(split - 1);
+                numbers.add(split);
+                highest = Math.max(highest, split);
             }
-            switch (q.id()) {
-                // Volume drives every cost: far above the threshold, so cost findings see both extremes.
-                case "monthly_queries" -> numbers.add(highest * 100);
-                // The cadence rules also distinguish yearly or less (≤ 1) from a few times a year.
-                case "retrains_per_year" -> {
-                    numbers.add(highest + 1);
-                    numbers.add(1L);
-                    numbers.add(2L);
-                }
-                default -> numbers.add(highest + 1);
+            if (binding.costField() != null && highest <= Long.MAX_VALUE / FAR_FACTOR) {
+                numbers.add(highest * FAR_FACTOR);
             }
             numbers.removeIf(n -> n < min || n > max);
             values.addAll(numbers);

@@ -88,7 +88,7 @@ public final class ExhaustiveCheck {
 
     /** Runs the standard space. Violation files go to {@code violationsDir} (created if needed). */
     public Report run(int threads, Path violationsDir) {
-        return run(CaseSpace.standard(questionnaire, rules.policy()), threads, violationsDir);
+        return run(CaseSpace.standard(questionnaire, rules), threads, violationsDir);
     }
 
     public Report run(CaseSpace space, int threads, Path violationsDir) {

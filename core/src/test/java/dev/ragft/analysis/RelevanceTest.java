@@ -48,7 +48,7 @@ class RelevanceTest {
                 }
             }
             Set<String> skipped = Relevance.decidable(engine, soFar, remaining);
-            assertThat(skipped).doesNotContainAnyElementsOf(Relevance.NEVER_SKIPPED);
+            assertThat(skipped).doesNotContainAnyElementsOf(Relevance.neverSkipped(engine));
             if (!skipped.isEmpty()) {
                 BruteForce.verifySkippable(engine, full, new ArrayList<>(skipped), consultation + " after " + answered + " answers");
             }
@@ -107,6 +107,13 @@ class RelevanceTest {
         // With enough data the costs matter again, so the cost questions are asked.
         assertThat(Relevance.decidable(engine, soFar.with("training_examples", 5_000L), remaining))
                 .doesNotContain("fine_tune_cost_usd", "monthly_queries");
+    }
+
+    /** The questions that can raise a blocker or conflict are read from the rules that insert blockers. */
+    @Test
+    void theBlockerQuestionsComeFromTheRules() {
+        assertThat(Relevance.neverSkipped(Fixtures.engine()))
+                .containsExactlyInAnyOrder("training_examples", "on_prem_required", "hosting_infrastructure");
     }
 
     @Test

@@ -36,7 +36,7 @@ class ExhaustiveCheckTest {
         ExhaustiveCheck.Report report = new ExhaustiveCheck(QUESTIONNAIRE, rules).run(THREADS, tmp.resolve("violations"));
 
         assertThat(report.violations()).as("violations").isEmpty();
-        assertThat(report.cases()).isEqualTo(CaseSpace.standard(QUESTIONNAIRE, rules.policy()).size());
+        assertThat(report.cases()).isEqualTo(CaseSpace.standard(QUESTIONNAIRE, rules).size());
         long counted = report.outcomes().values().stream().flatMap(row -> row.values().stream()).mapToLong(Long::longValue).sum();
         assertThat(counted).isEqualTo(report.cases());
         // All three strategies occur somewhere in the space.
@@ -71,7 +71,7 @@ class ExhaustiveCheckTest {
                 """);
         RuleBase broken = RuleBase.compile(RuleSource.fromDirectory(rules));
         assertThat(PolicyLint.lint(broken, QUESTIONNAIRE)).noneMatch(p -> p.severity() == Problem.Severity.ERROR);
-        CaseSpace subset = CaseSpace.standard(QUESTIONNAIRE, broken.policy())
+        CaseSpace subset = CaseSpace.standard(QUESTIONNAIRE, broken)
                 .restrict("training_examples", List.of(99L, 100L))
                 .restrict("model_size", List.of("7B"))
                 .restrict("monthly_queries", List.of(10000L))

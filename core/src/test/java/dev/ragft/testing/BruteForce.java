@@ -33,10 +33,16 @@ public final class BruteForce {
      * @param what names the case in the failure message
      */
     public static void verifySkippable(Engine engine, Answers full, List<String> skipped, String what) {
+        verifySkippable(engine, full, skipped, what, BruteForce::concreteDomain);
+    }
+
+    /** As {@link #verifySkippable(Engine, Answers, List, String)}, with the values each question takes given by {@code domainOf}. */
+    public static void verifySkippable(Engine engine, Answers full, List<String> skipped, String what,
+                                       java.util.function.Function<Question, List<Object>> domainOf) {
         List<List<Object>> domains = new ArrayList<>();
         long size = 1;
         for (String id : skipped) {
-            List<Object> domain = concreteDomain(engine.questionnaire().question(id).orElseThrow());
+            List<Object> domain = domainOf.apply(engine.questionnaire().question(id).orElseThrow());
             domains.add(domain);
             size *= domain.size();
         }

@@ -1,0 +1,591 @@
+package dev.ragft.analysis;
+
+import dev.ragft.engine.RuleSource;
+import dev.ragft.facts.Policy;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+/**
+ * Not API. What the rules, as written, compare the input facts with: every comparison a rule's
+ * condition makes between a field of an input fact ({@code Profile}, {@code CostFacts}) and a policy
+ * value, a literal, {@code null}, a constant or another field of the same fact, read with Drools' own
+ * DRL parser and resolved against the policy values.
+ *
+ * <p>From these {@link Atom}s the analysis derives where an answer can change what the rules see
+ * (its split points) instead of restating thresholds in Java. A numeric field the rules use in a way
+ * this reading does not understand (arithmetic, a method call, a variable bound to it and compared in
+ * another pattern or an {@code eval}, a comparison in a consequence with something other than a literal)
+ * is reported as {@link #opaque}: the analysis then falls back to sweeping that field with the real
+ * engine. Consequences are read for comparisons too (a rule may branch on a bound number there); a
+ * value only passed to a function or concatenated into a sentence is taken to shape wording.
+ */
+public final class RuleSplits {
+
+    /** The other side of a comparison. Exactly one of its forms applies, by {@link Kind}. */
+    public record Operand(Kind kind, double number, String name) {
+
+        /** What the other side of a comparison is. */
+        public enum Kind { NUMBER, NULL, BOOLEAN, CONSTANT, FIELD }
+
+        static Operand number(double value, String source) {
+            return new Operand(Kind.NUMBER, value, source);
+        }
+
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case NUMBER -> name == null ? Double.toString(number) : name + "=" + number;
+                case NULL -> "null";
+                default -> name;
+            };
+        }
+    }
+
+    /**
+     * One comparison {@code field op other} on an input fact, as a rule writes it (mirrored forms are
+     * turned round so the field is on the left).
+     */
+    public record Atom(Class<?> type, String field, String op, Operand other, String rule) {
+
+        /** The truth of this comparison on a fact of {@link #type}; Drools semantics for nulls. */
+        public boolean test(Object fact) {
+            Object left = read(fact, field);
+            Object right = switch (other.kind()) {
+                case NUMBER -> other.number();
+                case NULL -> null;
+                case BOOLEAN -> Boolean.valueOf(other.name());
+                case CONSTANT -> other.name().substring(other.name().lastIndexOf('.') + 1);
+                case FIELD -> read(fact, other.name());
+            };
+            if (op.equals("==") || op.equals("!=")) {
+                boolean equal;
+                if (left == null || right == null) {
+                    equal = left == right;
+                } else if (left instanceof Number a && right instanceof Number b) {
+                    equal = a.doubleValue() == b.doubleValue();
+                } else if (left instanceof Enum<?> e) {
+                    equal = e.name().equals(right instanceof Enum<?> r ? r.name() : right.toString());
+                } else {
+                    equal = left.equals(right);
+                }
+                return op.equals("==") == equal;
+            }
+            if (!(left instanceof Number a) || !(right instanceof Number b)) {
+                return false; // Drools: an ordering comparison with null is false
+            }
+            int c = Double.compare(a.doubleValue(), b.doubleValue());
+            return switch (op) {
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                case ">" -> c > 0;
+                default -> c >= 0;
+            };
+        }
+
+        /**
+         * For a whole-number field compared with a number: the values s at which the truth can differ
+         * between s − 1 and s (one for an ordering, two for an equality).
+         */
+        List<Long> integerSplits() {
+            if (other.kind() != Operand.Kind.NUMBER) {
+                return List.of();
+            }
+            double v = other.number();
+            return switch (op) {
+                case ">=", "<" -> List.of((long) Math.ceil(v));
+                case ">", "<=" -> List.of((long) Math.floor(v) + 1);
+                default -> v == Math.rint(v) ? List.of((long) v, (long) v + 1) : List.of();
+            };
+        }
+
+        @Override
+        public String toString() {
+            return type.getSimpleName() + "." + field + " " + op + " " + other + " [" + rule + "]";
+        }
+    }
+
+    private static final String NUMBER_LITERAL = "-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?[lLdDfF]?";
+    private static final String THRESHOLD = "\\$\\w+\\s*\\.\\s*threshold\\s*\\(\\s*\"([^\"]*)\"\\s*\\)";
+    private static final String CONSTANT = "[A-Za-z_][\\w.]*\\.[A-Z][A-Z0-9_]*";
+    private static final String VALUE = "(?:" + THRESHOLD + "|(" + NUMBER_LITERAL + ")|(null)|(true|false)|(" + CONSTANT
+            + ")|([a-z]\\w*))";
+    private static final String OP = "(<=|>=|==|!=|<|>)";
+    /** {@code field op value}; the value must end where the comparison ends. */
+    private static final Pattern FIELD_FIRST = Pattern.compile("\\b([a-z]\\w*)\\s*" + OP + "\\s*" + VALUE
+            + "(?=\\s*(?:$|,|\\)|&&|\\|\\||;|\\?))");
+    /** {@code value op field}, turned round. */
+    private static final Pattern VALUE_FIRST = Pattern.compile("(?:" + THRESHOLD + "|(" + NUMBER_LITERAL + ")|(null))\\s*"
+            + OP + "\\s*([a-z]\\w*)(?=\\s*(?:$|,|\\)|&&|\\|\\||;|\\?))");
+    private static final Pattern IN_LIST = Pattern.compile("\\b([a-z]\\w*)\\s+(not\\s+)?in\\s*\\(([^()]*)\\)");
+    private static final Pattern BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*([a-z]\\w*)(?!\\s*\\()");
+    private static final Pattern ACCESSOR = Pattern.compile("(\\$\\w+)\\s*\\.\\s*(?:get)?(\\w+)\\s*\\(\\s*\\)");
+
+    private final List<Atom> atoms;
+    private final Map<Class<?>, Set<String>> opaque;
+    private final Set<String> blockerFields;
+    private final Map<String, Set<String>> missingKeys;
+
+    private RuleSplits(List<Atom> atoms, Map<Class<?>, Set<String>> opaque, Set<String> blockerFields,
+                       Map<String, Set<String>> missingKeys) {
+        this.atoms = List.copyOf(atoms);
+        this.opaque = opaque;
+        this.blockerFields = Set.copyOf(blockerFields);
+        this.missingKeys = missingKeys;
+    }
+
+    /**
+     * Reads every rule of {@code source} for comparisons on the given input fact types, resolving
+     * {@code threshold("key")} against {@code policy}.
+     */
+    public static RuleSplits read(RuleSource source, Policy policy, List<Class<?>> inputTypes) {
+        Map<String, Class<?>> bySimpleName = new LinkedHashMap<>();
+        for (Class<?> type : inputTypes) {
+            bySimpleName.put(type.getSimpleName(), type);
+            bySimpleName.put(type.getName(), type);
+        }
+        Reader reader = new Reader(policy, bySimpleName);
+        for (RuleSource.SourceFile file : source.drl()) {
+            reader.file(file);
+        }
+        return new RuleSplits(reader.atoms, reader.opaque, reader.blockerFields, reader.missingKeys);
+    }
+
+    /** Every comparison read, in rule order. */
+    public List<Atom> atoms() {
+        return atoms;
+    }
+
+    /** The comparisons on fields of {@code type}. */
+    public List<Atom> atoms(Class<?> type) {
+        return atoms.stream().filter(a -> a.type() == type).toList();
+    }
+
+    /** Whether the rules use {@code type.field} in a way that cannot be read as comparisons. */
+    public boolean opaque(Class<?> type, String field) {
+        return opaque.getOrDefault(type, Set.of()).contains(field);
+    }
+
+    /** Whether any field of {@code type} is opaque. */
+    public boolean anyOpaque(Class<?> type) {
+        return !opaque.getOrDefault(type, Set.of()).isEmpty();
+    }
+
+    /**
+     * The split points of a whole-number field: ascending values s at which what the rules see of the
+     * field can change between s − 1 and s. Comparisons with another field are not included (see
+     * {@link #comparedWithField}).
+     */
+    public long[] integerSplits(Class<?> type, String field) {
+        TreeSet<Long> splits = new TreeSet<>();
+        for (Atom atom : atoms) {
+            if (atom.type() == type && atom.field().equals(field)) {
+                splits.addAll(atom.integerSplits());
+            }
+        }
+        return splits.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Whether a rule compares {@code type.field} with another field (its splits then move with that field). */
+    public boolean comparedWithField(Class<?> type, String field) {
+        return atoms.stream().anyMatch(a -> a.type() == type && a.other().kind() == Operand.Kind.FIELD
+                && (a.field().equals(field) || a.other().name().equals(field)));
+    }
+
+    /**
+     * Fields (as {@code Type.field}) that a rule inserting a blocker reads: their answers can rule an
+     * option out or raise a conflict the user must see.
+     */
+    public Set<String> blockerFields() {
+        return blockerFields;
+    }
+
+    /** Policy keys a rule refers to that the policy lacks, by rule; such comparisons cannot be read. */
+    public Map<String, Set<String>> missingKeys() {
+        return missingKeys;
+    }
+
+    /** The value of a record component of {@code fact}, by name. */
+    static Object read(Object fact, String field) {
+        java.lang.reflect.Method accessor = ACCESSORS.computeIfAbsent(fact.getClass(), t -> {
+            Map<String, java.lang.reflect.Method> byName = new LinkedHashMap<>();
+            for (RecordComponent component : t.getRecordComponents()) {
+                byName.put(component.getName(), component.getAccessor());
+            }
+            return byName;
+        }).get(field);
+        if (accessor == null) {
+            throw new IllegalArgumentException(fact.getClass().getSimpleName() + " has no field " + field);
+        }
+        try {
+            return accessor.invoke(fact);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + field + " of " + fact.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static final Map<Class<?>, Map<String, java.lang.reflect.Method>> ACCESSORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether a record component type holds a number. */
+    static boolean numeric(Class<?> type) {
+        return type == int.class || type == long.class || type == double.class || type == float.class
+                || type == short.class || Number.class.isAssignableFrom(type);
+    }
+
+    /** One pass over the rule files. */
+    private static final class Reader {
+        final Policy policy;
+        final Map<String, Class<?>> types;
+        final List<Atom> atoms = new ArrayList<>();
+        final Map<Class<?>, Set<String>> opaque = new LinkedHashMap<>();
+        final Set<String> blockerFields = new LinkedHashSet<>();
+        final Map<String, Set<String>> missingKeys = new LinkedHashMap<>();
+        /** Fields whose values reach a function whole: any comparison there on a numeric accessor is unreadable. */
+        final List<String> functionBodies = new ArrayList<>();
+
+        Reader(Policy policy, Map<String, Class<?>> types) {
+            this.policy = policy;
+            this.types = types;
+        }
+
+        void file(RuleSource.SourceFile file) {
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg;
+            try {
+                pkg = parser.parse(false, file.text());
+            } catch (DroolsParserException e) {
+                pkg = null;
+            }
+            if (pkg == null || parser.hasErrors()) {
+                // Rules that do not parse do not compile either; nothing to read (the rule base would not exist).
+                return;
+            }
+            for (FunctionDescr function : pkg.getFunctions()) {
+                functionBodies.add(strip(function.getBody()));
+            }
+            for (RuleDescr rule : pkg.getRules()) {
+                rule(rule);
+            }
+        }
+
+        void rule(RuleDescr rule) {
+            Map<String, Class<?>> boundFacts = new LinkedHashMap<>();
+            Map<String, Field> boundFields = new LinkedHashMap<>();
+            List<String> otherConditionText = new ArrayList<>();
+            Set<String> readFields = new LinkedHashSet<>();
+            walk(rule.getLhs(), rule.getName(), boundFacts, boundFields, otherConditionText, readFields);
+            // A variable bound to an input fact or number and used in another condition: not readable here.
+            for (String text : otherConditionText) {
+                for (Map.Entry<String, Field> bound : boundFields.entrySet()) {
+                    if (Pattern.compile(Pattern.quote(bound.getKey()) + "\\b").matcher(text).find()) {
+                        markOpaque(bound.getValue().type(), bound.getValue().name());
+                    }
+                }
+                Matcher accessor = ACCESSOR.matcher(text);
+                while (accessor.find()) {
+                    Class<?> type = boundFacts.get(accessor.group(1));
+                    if (type != null) {
+                        markOpaque(type, decapitalize(accessor.group(2)));
+                    }
+                }
+            }
+            String consequence = rule.getConsequence() == null ? "" : strip(rule.getConsequence().toString());
+            consequence(consequence, rule.getName(), boundFacts, boundFields);
+            if (consequence.contains("Blocker") || consequence.contains("BLOCKER")) {
+                blockerFields.addAll(readFields);
+            }
+        }
+
+        void walk(BaseDescr descr, String rule, Map<String, Class<?>> boundFacts, Map<String, Field> boundFields,
+                  List<String> otherText, Set<String> readFields) {
+            if (descr instanceof PatternDescr pattern) {
+                Class<?> type = types.get(pattern.getObjectType());
+                if (type != null && pattern.getIdentifier() != null) {
+                    boundFacts.put(pattern.getIdentifier(), type);
+                }
+                for (BaseDescr constraint : pattern.getDescrs()) {
+                    String text = constraint instanceof ExprConstraintDescr e ? e.getExpression() : constraint.getText();
+                    if (text == null) {
+                        continue;
+                    }
+                    if (type == null) {
+                        otherText.add(text);
+                    } else {
+                        constraint(type, text, rule, boundFields, otherText, readFields);
+                    }
+                }
+                if (pattern.getSource() != null && pattern.getSource().getText() != null) {
+                    otherText.add(pattern.getSource().getText());
+                }
+                return;
+            }
+            if (descr instanceof ConditionalElementDescr element) {
+                for (BaseDescr child : element.getDescrs()) {
+                    walk(child, rule, boundFacts, boundFields, otherText, readFields);
+                }
+                return;
+            }
+            if (descr != null && descr.getText() != null) {
+                otherText.add(descr.getText()); // eval, accumulate and the like
+            }
+        }
+
+        void constraint(Class<?> type, String expression, String rule, Map<String, Field> boundFields,
+                        List<String> otherText, Set<String> readFields) {
+            Map<String, Class<?>> fields = fields(type);
+            StringBuilder rest = new StringBuilder(expression);
+            Matcher binding = BINDING.matcher(expression);
+            while (binding.find()) {
+                if (fields.containsKey(binding.group(2))) {
+                    boundFields.put(binding.group(1), new Field(type, binding.group(2)));
+                    blank(rest, binding.start(), binding.end());
+                }
+            }
+            Matcher in = IN_LIST.matcher(expression);
+            while (in.find()) {
+                String field = in.group(1);
+                if (!fields.containsKey(field)) {
+                    continue;
+                }
+                readFields.add(type.getSimpleName() + "." + field);
+                boolean all = true;
+                for (String item : in.group(3).split(",")) {
+                    Operand operand = operand(item.strip(), fields, rule);
+                    if (operand == null) {
+                        all = false;
+                    } else {
+                        atoms.add(new Atom(type, field, in.group(2) == null ? "==" : "!=", operand, rule));
+                    }
+                }
+                if (all) {
+                    blank(rest, in.start(), in.end());
+                }
+            }
+            Matcher m = FIELD_FIRST.matcher(expression);
+            while (m.find()) {
+                String field = m.group(1);
+                if (!fields.containsKey(field) || !delimitedBefore(expression, m.start())) {
+                    continue;
+                }
+                Operand operand = operand(m, 3, fields, rule);
+                if (operand == null) {
+                    continue;
+                }
+                readFields.add(type.getSimpleName() + "." + field);
+                atoms.add(new Atom(type, field, m.group(2), operand, rule));
+                blank(rest, m.start(), m.end());
+            }
+            Matcher v = VALUE_FIRST.matcher(expression);
+            while (v.find()) {
+                String field = v.group(5);
+                if (!fields.containsKey(field) || !delimitedBefore(expression, v.start())) {
+                    continue;
+                }
+                Operand operand = v.group(3) != null ? new Operand(Operand.Kind.NULL, 0, null)
+                        : v.group(2) != null ? Operand.number(Double.parseDouble(v.group(2).replaceAll("[lLdDfF]$", "")), null)
+                        : policyValue(v.group(1), rule);
+                if (operand == null) {
+                    continue;
+                }
+                readFields.add(type.getSimpleName() + "." + field);
+                atoms.add(new Atom(type, field, mirror(v.group(4)), operand, rule));
+                blank(rest, v.start(), v.end());
+            }
+            // Whatever mention of a numeric field is left was not understood.
+            String left = rest.toString();
+            for (Map.Entry<String, Class<?>> field : fields.entrySet()) {
+                if (Pattern.compile("(?<![\\w$.])" + field.getKey() + "\\b").matcher(left).find()) {
+                    readFields.add(type.getSimpleName() + "." + field.getKey());
+                    if (numeric(field.getValue())) {
+                        markOpaque(type, field.getKey());
+                    }
+                }
+            }
+            // Variables bound elsewhere and used inside this input pattern's constraint.
+            otherText.add(left.replaceAll("\\$\\w+\\s*\\.\\s*threshold\\s*\\(\\s*\"[^\"]*\"\\s*\\)", ""));
+        }
+
+        /** Comparisons in a consequence on a bound number or a bound fact's accessor. */
+        void consequence(String code, String rule, Map<String, Class<?>> boundFacts, Map<String, Field> boundFields) {
+            List<int[]> spans = new ArrayList<>();
+            List<Field> targets = new ArrayList<>();
+            for (Map.Entry<String, Field> bound : boundFields.entrySet()) {
+                Matcher use = Pattern.compile(Pattern.quote(bound.getKey()) + "(?![\\w.])").matcher(code);
+                while (use.find()) {
+                    spans.add(new int[] {use.start(), use.end()});
+                    targets.add(bound.getValue());
+                }
+            }
+            Matcher accessor = ACCESSOR.matcher(code);
+            while (accessor.find()) {
+                Class<?> type = boundFacts.get(accessor.group(1));
+                if (type != null && fields(type).containsKey(decapitalize(accessor.group(2)))) {
+                    spans.add(new int[] {accessor.start(), accessor.end()});
+                    targets.add(new Field(type, decapitalize(accessor.group(2))));
+                }
+            }
+            for (Map.Entry<String, Class<?>> fact : boundFacts.entrySet()) {
+                // A whole input fact handed to a function: the functions' comparisons on its numbers are unread.
+                if (Pattern.compile(Pattern.quote(fact.getKey()) + "(?![\\w.])").matcher(code).find()) {
+                    for (Map.Entry<String, Class<?>> field : fields(fact.getValue()).entrySet()) {
+                        if (numeric(field.getValue()) && functionBodies.stream().anyMatch(body ->
+                                Pattern.compile("\\.\\s*" + Pattern.quote(field.getKey())
+                                        + "\\s*\\(").matcher(body).find())) {
+                            markOpaque(fact.getValue(), field.getKey());
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < spans.size(); i++) {
+                Field target = targets.get(i);
+                if (!numeric(fields(target.type()).get(target.name()))) {
+                    continue;
+                }
+                String after = code.substring(spans.get(i)[1]);
+                String before = code.substring(0, spans.get(i)[0]);
+                Matcher next = Pattern.compile("^\\s*" + OP + "\\s*(" + NUMBER_LITERAL + ")(?![\\w.(])").matcher(after);
+                Matcher prev = Pattern.compile("(" + NUMBER_LITERAL + ")\\s*" + OP + "\\s*$").matcher(before);
+                if (next.find()) {
+                    atoms.add(new Atom(target.type(), target.name(), next.group(1),
+                            Operand.number(Double.parseDouble(next.group(2).replaceAll("[lLdDfF]$", "")), null), rule));
+                } else if (prev.find()) {
+                    atoms.add(new Atom(target.type(), target.name(), mirror(prev.group(2)),
+                            Operand.number(Double.parseDouble(prev.group(1).replaceAll("[lLdDfF]$", "")), null), rule));
+                } else if (Pattern.compile("^\\s*[<>=!]=?").matcher(after).find()
+                        || Pattern.compile("[<>=!]=?\\s*$").matcher(before).find()
+                        || Pattern.compile("^\\s*[-*/%]").matcher(after).find()) {
+                    // (A "+" next to a value is taken for joining it into a sentence, the way consequences word reasons.)
+                    markOpaque(target.type(), target.name());
+                }
+            }
+        }
+
+        Operand operand(Matcher m, int group, Map<String, Class<?>> fields, String rule) {
+            if (m.group(group) != null) {
+                return policyValue(m.group(group), rule);
+            }
+            if (m.group(group + 1) != null) {
+                return Operand.number(Double.parseDouble(m.group(group + 1).replaceAll("[lLdDfF]$", "")), null);
+            }
+            if (m.group(group + 2) != null) {
+                return new Operand(Operand.Kind.NULL, 0, null);
+            }
+            if (m.group(group + 3) != null) {
+                return new Operand(Operand.Kind.BOOLEAN, 0, m.group(group + 3));
+            }
+            if (m.group(group + 4) != null) {
+                return new Operand(Operand.Kind.CONSTANT, 0, m.group(group + 4));
+            }
+            String name = m.group(group + 5);
+            return fields.containsKey(name) ? new Operand(Operand.Kind.FIELD, 0, name) : null;
+        }
+
+        Operand operand(String text, Map<String, Class<?>> fields, String rule) {
+            Matcher m = Pattern.compile("^" + VALUE + "$").matcher(text);
+            return m.find() ? operand(m, 1, fields, rule) : null;
+        }
+
+        Operand policyValue(String key, String rule) {
+            if (!policy.has(key)) {
+                missingKeys.computeIfAbsent(rule, r -> new LinkedHashSet<>()).add(key);
+                return null;
+            }
+            return Operand.number(policy.threshold(key), key);
+        }
+
+        void markOpaque(Class<?> type, String field) {
+            opaque.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(field);
+        }
+    }
+
+    private record Field(Class<?> type, String name) {
+    }
+
+    private static final Map<Class<?>, Map<String, Class<?>>> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Record component names and types of an input fact type. */
+    static Map<String, Class<?>> fields(Class<?> type) {
+        return FIELDS.computeIfAbsent(type, t -> {
+            Map<String, Class<?>> fields = new LinkedHashMap<>();
+            if (t.isRecord()) {
+                for (RecordComponent component : t.getRecordComponents()) {
+                    fields.put(component.getName(), component.getType());
+                }
+            }
+            return Collections.unmodifiableMap(fields);
+        });
+    }
+
+    private static boolean delimitedBefore(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i < 0 || "(,&|!".indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static String mirror(String op) {
+        return switch (op) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> op;
+        };
+    }
+
+    private static void blank(StringBuilder text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            text.setCharAt(i, ' ');
+        }
+    }
+
+    private static String decapitalize(String name) {
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** Comments and string contents blanked, so a threshold named inside a sentence is not read as code. */
+    private static String strip(String code) {
+        StringBuilder out = new StringBuilder(code);
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '/') {
+                while (i < code.length() && code.charAt(i) != '\n') {
+                    out.setCharAt(i++, ' ');
+                }
+            } else if (c == '"') {
+                i++;
+                while (i < code.length() && code.charAt(i) != '"') {
+                    if (code.charAt(i) == '\\' && i + 1 < code.length()) {
+                        out.setCharAt(i++, ' ');
+                    }
+                    out.setCharAt(i++, ' ');
+                }
+                i++;
+            } else {
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}
