@@ -5,6 +5,7 @@ import dev.ragft.Analysis;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.engine.Engine;
 import dev.ragft.analysis.Counterfactuals;
+import dev.ragft.report.Report;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ final class AdviseCommand implements Callable<Integer> {
         answers = Inputs.applySets(answers, sets, engine.questionnaire());
         Advice advice = engine.advise(answers);
         Analysis analysis = noAnalysis ? null : Counterfactuals.analyze(engine, advice);
-        String report = format.render(advice, analysis);
+        String report = format.render(Report.of(engine, advice, analysis));
         if (out != null) {
             Inputs.writeAtomically(out, report);
             spec.commandLine().getErr().println("ragft: report written to " + out);

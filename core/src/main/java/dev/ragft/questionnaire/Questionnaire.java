@@ -55,8 +55,15 @@ public final class Questionnaire {
     private final List<Criterion> criteria;
     private final List<Question> questions;
     private final Map<String, Question> byId;
+    private final List<GuideRange> guideRanges;
 
     Questionnaire(String source, List<Section> sections, List<Criterion> criteria, List<Question> questions) {
+        this(source, sections, criteria, questions, List.of());
+    }
+
+    Questionnaire(String source, List<Section> sections, List<Criterion> criteria, List<Question> questions,
+                  List<GuideRange> guideRanges) {
+        this.guideRanges = List.copyOf(guideRanges);
         this.source = source;
         this.sections = List.copyOf(sections);
         this.criteria = List.copyOf(criteria);
@@ -130,6 +137,16 @@ public final class Questionnaire {
     /** The catalog entry with this id. */
     public Optional<Criterion> criterion(String id) {
         return criteria.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** What the guide says about plausible values, per question, in file order. */
+    public List<GuideRange> guideRanges() {
+        return guideRanges;
+    }
+
+    /** The guide's range for one question, if the questionnaire gives one. */
+    public Optional<GuideRange> guideRange(String questionId) {
+        return guideRanges.stream().filter(r -> r.question().equals(questionId)).findFirst();
     }
 
     /** The console's sections in order. */

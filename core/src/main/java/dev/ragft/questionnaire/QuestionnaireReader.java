@@ -167,7 +167,7 @@ final class QuestionnaireReader {
         if (root == null || !root.isObject()) {
             throw fail("the top level must be a JSON object with criteria, sections and questions");
         }
-        expectOnly(root, Set.of("criteria", "sections", "questions"), "the top level");
+        expectOnly(root, Set.of("criteria", "sections", "questions", "guideRanges"), "the top level");
         List<Section> sections = new ArrayList<>();
         for (JsonNode node : array(root, "sections", "the top level")) {
             String where = "a section";
@@ -187,7 +187,43 @@ final class QuestionnaireReader {
             questions.add(question(node));
         }
         check(sections, criteria, questions);
-        return new Questionnaire(source, sections, criteria, questions);
+        List<GuideRange> ranges = new ArrayList<>();
+        if (root.has("guideRanges")) {
+            Set<String> ids = questions.stream().map(Question::id).collect(Collectors.toSet());
+            for (JsonNode node : array(root, "guideRanges", "the top level")) {
+                ranges.add(guideRange(node, ids));
+            }
+        }
+        return new Questionnaire(source, sections, criteria, questions, ranges);
+    }
+
+    private GuideRange guideRange(JsonNode node, Set<String> questionIds) {
+        String id = text(node, "question", "a guide range");
+        String where = "guide range of '" + id + "'";
+        expectOnly(node, Set.of("question", "text", "uncertain", "range", "byModelSize"), where);
+        if (!questionIds.contains(id)) {
+            throw fail(where + ": no such question");
+        }
+        Map<String, List<BigDecimal>> ends = new LinkedHashMap<>();
+        String dependsOn = null;
+        if (node.has("range")) {
+            ends.put("", ends(node.get("range"), where));
+        }
+        if (node.has("byModelSize")) {
+            dependsOn = DEFAULT_TABLES.get("byModelSize");
+            for (Map.Entry<String, JsonNode> row : node.get("byModelSize").properties()) {
+                ends.put(row.getKey(), ends(row.getValue(), where + " for " + row.getKey()));
+            }
+        }
+        return new GuideRange(id, text(node, "text", where), bool(node, "uncertain", where, false), dependsOn, ends);
+    }
+
+    private List<BigDecimal> ends(JsonNode pair, String where) {
+        if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isNumber() || !pair.get(1).isNumber()
+                || pair.get(0).decimalValue().compareTo(pair.get(1).decimalValue()) > 0) {
+            throw fail(where + ": a range is [low, high], two numbers with low <= high");
+        }
+        return List.of(pair.get(0).decimalValue(), pair.get(1).decimalValue());
     }
 
     private Question question(JsonNode node) {
