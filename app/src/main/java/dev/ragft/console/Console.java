@@ -1,6 +1,7 @@
 package dev.ragft.console;
 
 import dev.ragft.Advice;
+import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
@@ -10,7 +11,6 @@ import dev.ragft.RulesException;
 import dev.ragft.answers.AtomicFiles;
 import dev.ragft.engine.Engine;
 import dev.ragft.engine.RuleBase;
-import dev.ragft.report.Report;
 import dev.ragft.analysis.Counterfactuals;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Question;
@@ -490,8 +490,8 @@ public final class Console {
 
     /** {@code report FILE}: the full report, with the analysis and the skipped questions marked. */
     private void report(String argument, Advice advice) {
-        ReportCommand.Outcome outcome = ReportCommand.write(argument, () -> Report.of(engine, advice,
-                Counterfactuals.analyze(engine, advice), skipped.stream().map(Question::id).collect(Collectors.toSet())));
+        ReportCommand.Outcome outcome = ReportCommand.write(argument, () -> Advisor.report(engine, advice, true,
+                skipped.stream().map(Question::id).collect(Collectors.toSet())));
         prompter.println(outcome.ok() ? "  " + outcome.message() : style.error("  ! " + outcome.message()));
     }
 

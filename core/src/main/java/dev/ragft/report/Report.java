@@ -3,18 +3,13 @@ package dev.ragft.report;
 import dev.ragft.Advice;
 import dev.ragft.Analysis;
 import dev.ragft.CriterionResult;
-import dev.ragft.engine.Engine;
-import dev.ragft.engine.RuleSource;
 import dev.ragft.facts.Caveat;
 import dev.ragft.facts.Severity;
 import dev.ragft.questionnaire.GuideRange;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.Questionnaire;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +33,7 @@ import java.util.Set;
  * @param analysis what would change the decision, or {@code null} when the analysis was turned off
  * @param answersUsed one row per question, in questionnaire order
  * @param rulesVersion the first 12 hex digits of a SHA-256 over the rule files and the policy file
+ *     ({@link dev.ragft.Advisor#rulesVersion})
  * @param generated when the report was made (to the second)
  */
 public record Report(Advice advice, Analysis analysis, List<AnswerUsed> answersUsed, String rulesVersion,
@@ -114,16 +109,6 @@ public record Report(Advice advice, Analysis analysis, List<AnswerUsed> answersU
         generated = generated.truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** The report of {@code advice} made by {@code engine}, dated now. */
-    public static Report of(Engine engine, Advice advice, Analysis analysis) {
-        return of(engine, advice, analysis, Set.of());
-    }
-
-    /** The same, with the questions the console skipped (their defaults were used without asking) marked. */
-    public static Report of(Engine engine, Advice advice, Analysis analysis, Set<String> skipped) {
-        return of(engine.questionnaire(), rulesVersion(engine.rules().source()), advice, analysis, skipped, Instant.now());
-    }
-
     /** The report, with the answers looked up in {@code questionnaire}. */
     public static Report of(Questionnaire questionnaire, String rulesVersion, Advice advice, Analysis analysis,
                             Set<String> skipped, Instant generated) {
@@ -145,33 +130,6 @@ public record Report(Advice advice, Analysis analysis, List<AnswerUsed> answersU
             }
         });
         return new Report(advice, analysis, rows, rulesVersion, generated);
-    }
-
-    /**
-     * The rules version: a SHA-256 over every rule file's name and text and the policy file, in the
-     * order the rule source lists them, shortened to 12 hex digits (enough to tell two rule sets apart).
-     */
-    public static String rulesVersion(RuleSource source) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (RuleSource.SourceFile file : source.drl()) {
-                update(digest, file.name());
-                update(digest, file.text());
-            }
-            update(digest, source.policy().name());
-            update(digest, source.policy().text());
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
-
-    // Length-prefixed, so moving text from one file to the next changes the hash.
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
     }
 
     /** The criteria trace grouped by guide section, sections in order of first appearance. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragft.Advice;
+import dev.ragft.Advisor;
 import dev.ragft.Analysis;
 import dev.ragft.CriterionResult;
 import dev.ragft.analysis.Counterfactuals;
@@ -40,7 +41,7 @@ class ReportTest {
         Engine engine = Fixtures.engine();
         Advice advice = engine.advise(consultation.answers());
         Analysis analysis = Counterfactuals.analyze(engine, advice);
-        return Report.of(engine.questionnaire(), Report.rulesVersion(engine.rules().source()), advice, analysis,
+        return Report.of(engine.questionnaire(), Advisor.rulesVersion(engine.rules().source()), advice, analysis,
                 Set.of(), WHEN);
     }
 
@@ -169,11 +170,11 @@ class ReportTest {
     @Test
     void rulesVersionIsAHashOfTheRuleFilesAndChangesWithThem(@TempDir Path dir) throws IOException {
         Path rules = RulesCopy.of(dir);
-        String shipped = Report.rulesVersion(RuleSource.fromDirectory(Path.of("rules")));
-        assertThat(Report.rulesVersion(RuleSource.fromDirectory(rules))).isEqualTo(shipped)
-                .isEqualTo(Report.rulesVersion(Fixtures.engine().rules().source()));
+        String shipped = Advisor.rulesVersion(RuleSource.fromDirectory(Path.of("rules")));
+        assertThat(Advisor.rulesVersion(RuleSource.fromDirectory(rules))).isEqualTo(shipped)
+                .isEqualTo(Advisor.rulesVersion(Fixtures.engine().rules().source()));
         RulesCopy.edit(rules, "policy.properties", "=", "= ");
-        assertThat(Report.rulesVersion(RuleSource.fromDirectory(rules))).isNotEqualTo(shipped).matches("[0-9a-f]{12}");
+        assertThat(Advisor.rulesVersion(RuleSource.fromDirectory(rules))).isNotEqualTo(shipped).matches("[0-9a-f]{12}");
     }
 
     @Test
