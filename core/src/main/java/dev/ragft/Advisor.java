@@ -8,9 +8,12 @@ import dev.ragft.analysis.Counterfactuals;
 import dev.ragft.analysis.DecisionOracle;
 import dev.ragft.analysis.Relevance;
 import dev.ragft.questionnaire.Questionnaire;
+import dev.ragft.report.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -149,6 +152,37 @@ public final class Advisor {
             }
             return neverSkipped.contains(questionId);
         }
+    }
+
+    /**
+     * The full report of {@code advice} as the command line and the console write it, dated now. Here
+     * rather than in the front ends because it needs the engine (its questionnaire and rule files) and
+     * the analysis, which the front ends reach only through the facade.
+     *
+     * @param withAnalysis whether to include what would change the decision
+     * @param skipped ids of the questions the console skipped (their defaults were used without asking)
+     */
+    public static Report report(Engine engine, Advice advice, boolean withAnalysis, Set<String> skipped) {
+        Analysis analysis = withAnalysis ? Counterfactuals.analyze(engine, advice) : null;
+        return Report.of(engine.questionnaire(), rulesVersion(engine.rules().source()), advice, analysis, skipped,
+                Instant.now());
+    }
+
+    /**
+     * The full report of {@code advice} with {@code analysis} (or none), dated now: what the command line
+     * writes for the same answers, for front ends that hold an advisor (the web page's downloads).
+     */
+    public Report report(Advice advice, Analysis analysis) {
+        return Report.of(engine.questionnaire(), rulesVersion(engine.rules().source()), advice, analysis, Set.of(),
+                Instant.now());
+    }
+
+    /**
+     * The rules version reports print: {@link RuleSource#version()}, a hash of every rule file, the
+     * policy and the criteria file (never where they live), so two rule sets are told apart.
+     */
+    public static String rulesVersion(RuleSource source) {
+        return source.version();
     }
 
     /** The questions this advisor asks, with their types, ranges and defaults. */

@@ -1,13 +1,13 @@
 package dev.ragft.cli;
 
 import dev.ragft.Advice;
-import dev.ragft.Analysis;
+import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.engine.Engine;
-import dev.ragft.analysis.Counterfactuals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,8 +91,7 @@ final class AdviseCommand implements Callable<Integer> {
                 : Inputs.parseAnswers(Inputs.read(input, System.in), Inputs.sourceName(input));
         answers = Inputs.applySets(answers, sets, engine.questionnaire());
         Advice advice = engine.advise(answers);
-        Analysis analysis = noAnalysis ? null : Counterfactuals.analyze(engine, advice);
-        String report = format.render(advice, analysis);
+        String report = format.render(Advisor.report(engine, advice, !noAnalysis, Set.of()));
         if (out != null) {
             Inputs.writeAtomically(out, report);
             spec.commandLine().getErr().println("ragft: report written to " + out);

@@ -1,39 +1,38 @@
 package dev.ragft.cli;
 
-import dev.ragft.Advice;
-import dev.ragft.Analysis;
 import dev.ragft.report.HtmlReport;
 import dev.ragft.report.JsonReport;
 import dev.ragft.report.MarkdownReport;
+import dev.ragft.report.Report;
 import dev.ragft.report.TextReport;
 
-/** The report formats of {@code ragft advise}; each renders the analysis section when one is given. */
+/** The report formats of {@code ragft advise}; each renders the analysis section when the report has one. */
 enum ReportFormat {
     text {
         @Override
-        String render(Advice advice, Analysis analysis) {
-            return TextReport.render(advice, analysis);
+        String render(Report report) {
+            return TextReport.render(report);
         }
     },
     json {
         @Override
-        String render(Advice advice, Analysis analysis) {
-            return JsonReport.render(advice, analysis) + "\n";
+        String render(Report report) {
+            return JsonReport.render(report) + "\n";
         }
     },
     markdown {
         @Override
-        String render(Advice advice, Analysis analysis) {
-            return MarkdownReport.render(advice, analysis);
+        String render(Report report) {
+            return MarkdownReport.render(report);
         }
     },
     html {
         @Override
-        String render(Advice advice, Analysis analysis) {
-            return HtmlReport.render(advice, analysis);
+        String render(Report report) {
+            return HtmlReport.render(report);
         }
     };
 
-    /** The report; {@code analysis} may be null (left out with --no-analysis). */
-    abstract String render(Advice advice, Analysis analysis);
+    /** The report in this format. */
+    abstract String render(Report report);
 }

@@ -1,6 +1,7 @@
 package dev.ragft.console;
 
 import dev.ragft.Advice;
+import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
@@ -11,7 +12,6 @@ import dev.ragft.RulesException;
 import dev.ragft.answers.AtomicFiles;
 import dev.ragft.engine.Engine;
 import dev.ragft.engine.RuleBase;
-import dev.ragft.report.TextReport;
 import dev.ragft.analysis.Counterfactuals;
 import dev.ragft.engine.RuleBaseHolder;
 import dev.ragft.policy.ReloadCheck;
@@ -38,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The interactive consultation ({@code ragft} with no subcommand): asks the questionnaire, then shows
@@ -707,7 +708,7 @@ public final class Console {
             }
             case "what-if", "whatif" -> whatIf(advice, argument);
             case "save" -> write(argument, advice.answers().toJson(), "answers");
-            case "report" -> write(argument, report(advice), "report");
+            case "report" -> report(argument, advice);
             case "reload" -> advice = reload(advice);
             case "all" -> advice = askSkipped(advice);
             default -> prompter.println(style.warn("  ! unknown command '" + typed + "'") + style.dim(" (type help)"));
@@ -720,7 +721,7 @@ public final class Console {
         prompter.println("  how <criterion-id>       the rules that fired for a criterion, the answers they read, the guide section");
         prompter.println("  what-if <id>=<value> ... advise again with changed answers and show what moved");
         prompter.println("  save <file>              write the answers as a JSON answers file (for ragft advise)");
-        prompter.println("  report <file>            write the full text report");
+        prompter.println("  report <file>            write the full report: .html, .md, .json or .txt picks the format");
         prompter.println("  all                      answer the questions that were skipped (they cannot change the outcome)");
         prompter.println("  reload                   recompile the rules folder and advise again (a broken edit keeps the old rules)");
         prompter.println("  quit                     leave");
@@ -764,14 +765,11 @@ public final class Console {
         }
     }
 
-    /** The text report with the analysis, as {@code ragft advise} writes it, and the questions skipped. */
-    private String report(Advice advice) {
-        String text = TextReport.render(advice, Counterfactuals.analyze(engine, advice));
-        if (skipped.isEmpty()) {
-            return text;
-        }
-        return text + "\nSKIPPED (no answer to them could change the outcome; their defaults are used): "
-                + String.join(", ", skipped.stream().map(Question::id).toList()) + "\n";
+    /** {@code report FILE}: the full report, with the analysis and the skipped questions marked. */
+    private void report(String argument, Advice advice) {
+        ReportCommand.Outcome outcome = ReportCommand.write(argument, () -> Advisor.report(engine, advice, true,
+                skipped.stream().map(Question::id).collect(Collectors.toSet())));
+        prompter.println(outcome.ok() ? "  " + outcome.message() : style.error("  ! " + outcome.message()));
     }
 
     /** {@code all} after the results: ask the skipped questions now, then advise again. */

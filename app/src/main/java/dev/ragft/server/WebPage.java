@@ -20,6 +20,7 @@ import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.report.HtmlReport;
 import dev.ragft.report.JsonReport;
 import dev.ragft.report.MarkdownReport;
+import dev.ragft.report.Report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -210,24 +211,24 @@ final class WebPage {
         } catch (InvalidAnswersException e) {
             return json(400, errors(e.errors()));
         }
-        Analysis analysis = current.analyze(advice);
+        Report report = current.report(advice, current.analyze(advice));
         // The same text as `ragft advise --format FORMAT`.
         String text;
         String type;
         String extension;
         switch (format) {
             case "html" -> {
-                text = HtmlReport.render(advice, analysis);
+                text = HtmlReport.render(report);
                 type = "text/html; charset=utf-8";
                 extension = "html";
             }
             case "markdown" -> {
-                text = MarkdownReport.render(advice, analysis);
+                text = MarkdownReport.render(report);
                 type = "text/markdown; charset=utf-8";
                 extension = "md";
             }
             default -> {
-                text = JsonReport.render(advice, analysis) + "\n";
+                text = JsonReport.render(report) + "\n";
                 type = JSON_TYPE;
                 extension = "json";
             }

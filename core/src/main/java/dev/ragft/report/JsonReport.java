@@ -47,6 +47,35 @@ public final class JsonReport {
         }
     }
 
+    /**
+     * The full report: every key of {@link #render(Advice, Analysis)} unchanged and in the same order,
+     * then {@code answersUsed} (each answer with {@code source} ANSWERED, DEFAULT or UNANSWERED and the
+     * guide's range), {@code rulesVersion} and {@code generated} (ISO-8601 UTC).
+     */
+    public static String render(Report report) {
+        try {
+            ObjectNode root = tree(report.advice());
+            if (report.analysis() != null) {
+                addAnalysis(root, report.analysis());
+            }
+            ArrayNode answers = root.putArray("answersUsed");
+            for (Report.AnswerUsed answer : report.answersUsed()) {
+                ObjectNode row = answers.addObject();
+                row.put("id", answer.id());
+                row.set("value", MAPPER.valueToTree(answer.value()));
+                row.put("source", answer.source().name());
+                row.put("unit", answer.unit());
+                row.put("guideRange", answer.guideRange());
+                row.put("guideSection", answer.guideSection());
+            }
+            root.put("rulesVersion", report.rulesVersion());
+            root.put("generated", report.generated().toString());
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the JSON report", e);
+        }
+    }
+
     /** The report as a tree, for callers that add to it (e.g. the HTTP service) before writing. */
     public static ObjectNode tree(Advice advice) {
         ObjectNode root = NODES.objectNode();

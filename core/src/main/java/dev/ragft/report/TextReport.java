@@ -31,11 +31,12 @@ public final class TextReport {
     private TextReport() {
     }
 
+    /** The report of {@code advice} alone: no analysis, no answers, no rules version (for callers without an engine). */
     public static String render(Advice advice) {
         return render(advice, null);
     }
 
-    /** The report with a "What would change this" section at the end; {@code analysis} may be null. */
+    /** The report of {@code advice} with a "What would change this" section; {@code analysis} may be null. */
     public static String render(Advice advice, Analysis analysis) {
         StringBuilder out = new StringBuilder();
         recommendation(out, advice.recommendation());
@@ -48,6 +49,91 @@ public final class TextReport {
             analysis(out, analysis);
         }
         return out.toString();
+    }
+
+    /**
+     * The full report: the recommendation and the sentence behind it, the deciding criteria, the whole
+     * criteria trace by guide section, the costs, the caveats by severity, what would change it (when
+     * the analysis is on), the answers used with defaults marked, then the date and rules version.
+     */
+    public static String render(Report report) {
+        Advice advice = report.advice();
+        StringBuilder out = new StringBuilder();
+        recommendation(out, advice.recommendation());
+        deciding(out, report);
+        criteriaBySection(out, report);
+        costs(out, advice.costs());
+        caveatsBySeverity(out, report);
+        if (report.analysis() != null) {
+            analysis(out, report.analysis());
+        }
+        answers(out, report);
+        out.append("\nReport made ").append(report.generatedText()).append(" with rules version ")
+                .append(report.rulesVersion()).append(" (a hash of the rule files and the policy).\n");
+        return out.toString();
+    }
+
+    static void deciding(StringBuilder out, Report report) {
+        out.append("DECIDING CRITERIA\n");
+        List<CriterionResult> deciding = report.decidingCriteria();
+        if (deciding.isEmpty()) {
+            out.append("  none: no criterion outweighed the others\n");
+        }
+        for (CriterionResult c : deciding) {
+            wrap(out, c.title() + " (" + c.id() + ", " + c.favors() + " " + format(c.weight()) + "): " + c.reason(),
+                    "  - ", "    ");
+        }
+        out.append('\n');
+    }
+
+    static void criteriaBySection(StringBuilder out, Report report) {
+        Advice advice = report.advice();
+        out.append("CRITERIA (").append(advice.criteria().size()).append(") by guide section\n");
+        int idWidth = advice.criteria().stream().mapToInt(c -> c.id().length()).max().orElse(10);
+        report.criteriaBySection().forEach((section, results) -> {
+            out.append("  ").append(section).append('\n');
+            for (CriterionResult result : results) {
+                String head = String.format(Locale.ROOT, "    %s %-" + idWidth + "s  %-9s %4s  ",
+                        marker(result.favors(), advice.strategy()), result.id(), result.favors(),
+                        result.weight() == 0 ? "-" : format(result.weight()));
+                wrap(out, result.reason(), head, " ".repeat(head.length()));
+            }
+        });
+        out.append("  (+ favours the recommendation's side, - the other side, . neutral; numbers are policy weights)\n\n");
+    }
+
+    static void caveatsBySeverity(StringBuilder out, Report report) {
+        out.append("CAVEATS");
+        if (report.advice().caveats().isEmpty()) {
+            out.append(": none\n");
+            return;
+        }
+        out.append(" (most severe first)\n");
+        report.caveatsBySeverity().forEach((severity, caveats) -> {
+            for (Caveat caveat : caveats) {
+                String head = String.format(Locale.ROOT, "  %-9s ", "[" + severity + "]");
+                wrap(out, caveat.message() + " (" + caveat.id() + ")", head, " ".repeat(head.length()));
+            }
+        });
+    }
+
+    static void answers(StringBuilder out, Report report) {
+        out.append("\nANSWERS USED (").append(report.defaultsUsed()).append(" defaulted, marked *; what the guide says beside each)\n");
+        int idWidth = report.answersUsed().stream().mapToInt(a -> a.id().length()).max().orElse(10);
+        for (Report.AnswerUsed answer : report.answersUsed()) {
+            String mark = switch (answer.source()) {
+                case ANSWERED -> " ";
+                case DEFAULT -> "*";
+                case SKIPPED -> "s";
+                case UNANSWERED -> "-";
+            };
+            String head = String.format(Locale.ROOT, "  %s %-" + idWidth + "s  %-18s ", mark, answer.id(),
+                    Report.valueText(answer));
+            String tail = answer.guideRange() == null ? "" : answer.guideRange();
+            wrap(out, tail, head, " ".repeat(Math.min(head.length(), WIDTH / 2)));
+        }
+        wrap(out, "(* not given, the default was used; s skipped as unable to change the outcome, default used;"
+                + " - not given and no default)", "  ", "   ");
     }
 
     static void analysis(StringBuilder out, Analysis analysis) {
