@@ -35,7 +35,7 @@ class HostileAnswersPropertiesTest {
 
     private static final Engine ENGINE = Fixtures.engine();
     private static final Questionnaire Q = ENGINE.questionnaire();
-    private static final Pattern DOLLARS = Pattern.compile("\\$([0-9]{1,3}(?:,[0-9]{3})*(?:\\.[0-9]{2})?)");
+    private static final Pattern DOLLARS = Pattern.compile("\\$(\\d{1,3}(?:,\\d{3})*(?:\\.\\d{2})?)");
 
     /** Number texts as a hostile user types them: huge or tiny exponents, long digit runs, suffixes. */
     @Provide

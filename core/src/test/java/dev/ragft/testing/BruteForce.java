@@ -108,7 +108,9 @@ public final class BruteForce {
                 };
                 values.addAll(candidates);
             }
-            case NUMBER -> values.addAll(List.of(BigDecimal.ZERO, new BigDecimal("100000")));
+            // A large value, but within the question's bounds (a price per query is at most $10).
+            case NUMBER -> values.addAll(List.of(BigDecimal.ZERO,
+                    q.max() == null ? new BigDecimal("100000") : q.max().min(new BigDecimal("100000"))));
         }
         return values;
     }
