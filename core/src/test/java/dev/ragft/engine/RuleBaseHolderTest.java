@@ -54,7 +54,7 @@ class RuleBaseHolderTest {
         Files.writeString(rules.resolve("99-fault.drl"), """
                 package dev.ragft.rules;
 
-                import dev.ragft.model.Scores;
+                import dev.ragft.facts.Scores;
 
                 rule "Throws once the scores are in"
                     @criterion("decision") @section("Decision")
