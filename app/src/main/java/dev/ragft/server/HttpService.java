@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.ragft.questionnaire.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
-import dev.ragft.engine.Engine;
 import dev.ragft.RuleFaultException;
-import dev.ragft.engine.RuleBaseHolder;
+import dev.ragft.RulesStatus;
+import dev.ragft.engine.Engine;
+import dev.ragft.questionnaire.Answers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +49,7 @@ public final class HttpService {
     private static final ThreadLocal<Boolean> OVERLOADED = new ThreadLocal<>();
 
     private final Supplier<Engine> engine;
-    private final Supplier<RuleBaseHolder.Status> rulesStatus;
+    private final Supplier<RulesStatus> rulesStatus;
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
     private final PrintWriter log;
@@ -60,7 +60,7 @@ public final class HttpService {
      * @param engine the engine to use for each request (read per request, so a reload takes effect at once)
      * @param rulesStatus the health of the rules in use, for {@code /healthz}
      */
-    public HttpService(Supplier<Engine> engine, Supplier<RuleBaseHolder.Status> rulesStatus, InetSocketAddress address, int threads,
+    public HttpService(Supplier<Engine> engine, Supplier<RulesStatus> rulesStatus, InetSocketAddress address, int threads,
                 int queue, PrintWriter log) throws IOException {
         this.engine = engine;
         this.rulesStatus = rulesStatus;
@@ -163,7 +163,7 @@ public final class HttpService {
                     if (allowed(exchange, method, "GET")) {
                         // Unhealthy (503) when the rules tried last failed their check: a refused reload, or
                         // rules that compiled but failed at start. The reason names files, never folders.
-                        RuleBaseHolder.Status rules = rulesStatus.get();
+                        RulesStatus rules = rulesStatus.get();
                         ObjectNode health = JSON.createObjectNode();
                         health.put("status", rules.healthy() ? "ok" : "unhealthy");
                         health.put("rules", rules.rules());

@@ -1,13 +1,13 @@
 package dev.ragft.engine;
 
 import dev.ragft.Advice;
-import dev.ragft.questionnaire.Answers;
 import dev.ragft.CriterionResult;
 import dev.ragft.RuleFaultException;
 import dev.ragft.cost.CostModel;
 import dev.ragft.cost.CostReport;
 import dev.ragft.facts.Favor;
 import dev.ragft.facts.Finding;
+import dev.ragft.questionnaire.Answers;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.ResolvedAnswers;
