@@ -1,9 +1,9 @@
 package dev.ragft.cli;
 
+import dev.ragft.EvaluationLimits;
 import dev.ragft.engine.Engine;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.engine.RuleSource;
-import dev.ragft.engine.EvaluationLimits;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +47,11 @@ final class PolicyOptions {
         return EvaluationLimits.DEFAULT.withTimeLimit(Duration.ofNanos(Math.max(1_000_000L, (long) (timeLimit * 1e9))));
     }
 
+    /** Makes {@link #limits()} the limits of every evaluation in this process (rules loaded early included). */
+    void applyLimits() {
+        EvaluationLimits.useByDefault(limits());
+    }
+
     /** The example consultations beside the questionnaire in use, or null when there are none. */
     Path examples() {
         Path file = questionnaire != null ? questionnaire : fromHome("questionnaires/advisor.json");
@@ -66,7 +71,8 @@ final class PolicyOptions {
         }
         Questionnaire loaded = loadQuestionnaire();
         try {
-            return new Engine(loaded, rulesTask.get().withLimits(limits()));
+            applyLimits();
+            return new Engine(loaded, rulesTask.get());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime; // RulesException, UsageProblem…: reported by Cli as if thrown here
@@ -93,7 +99,8 @@ final class PolicyOptions {
     }
 
     RuleBase loadRules() {
-        return RuleBase.compile(ruleSource(), RuleBase.defaultCacheDir()).withLimits(limits());
+        applyLimits();
+        return RuleBase.compile(ruleSource(), RuleBase.defaultCacheDir());
     }
 
     RuleSource ruleSource() {

@@ -4,17 +4,14 @@ import dev.ragft.RuleError;
 import dev.ragft.RulesException;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.engine.RuleSource;
-import dev.ragft.policy.ExhaustiveCheck;
-import dev.ragft.policy.PolicyLint;
-import dev.ragft.policy.Problem;
 import dev.ragft.facts.Confidence;
 import dev.ragft.facts.Strategy;
-import dev.ragft.engine.Engine;
-import dev.ragft.policy.SmokeCheck;
+import dev.ragft.policy.ExhaustiveCheck;
+import dev.ragft.policy.Problem;
+import dev.ragft.policy.RulesCheck;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +76,9 @@ final class RulesCheckCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new Cli.UsageProblem("--threads must be at least 1");
         }
+        policy.applyLimits();
         RuleSource source = policy.ruleSource();
+        String origin = source.origin();
         Questionnaire questionnaire = policy.loadQuestionnaire();
         RuleBase rules;
         try {
@@ -88,32 +87,30 @@ final class RulesCheckCommand implements Callable<Integer> {
             for (RuleError error : e.errors()) {
                 out.println(error.file() + ":" + error.line() + ":" + error.column() + ": error: " + error.message());
             }
-            out.println("rules check: " + source.origin() + " cannot be loaded (" + count(e.errors().size(), "error") + ")");
+            out.println("rules check: " + origin + " cannot be loaded (" + count(e.errors().size(), "error") + ")");
             out.flush();
             return ExitCodes.RULES;
         }
-        rules = rules.withLimits(policy.limits());
-        try {
-            questionnaire = rules.catalog(questionnaire);
-        } catch (RulesException e) {
-            for (RuleError error : e.errors()) {
+        RulesCheck.Report report = RulesCheck.run(rules, questionnaire, policy.examples());
+        if (!report.loadErrors().isEmpty()) {
+            for (RuleError error : report.loadErrors()) {
                 out.println(error.file() + ":" + error.line() + ":" + error.column() + ": error: " + error.message());
             }
-            out.println("rules check: " + source.origin() + " cannot be loaded (" + count(e.errors().size(), "error") + ")");
+            out.println("rules check: " + origin + " cannot be loaded ("
+                    + count(report.loadErrors().size(), "error") + ")");
             out.flush();
             return ExitCodes.RULES;
         }
-        List<Problem> problems = new ArrayList<>(PolicyLint.lint(rules, questionnaire));
-        List<SmokeCheck.Case> cases = SmokeCheck.cases(questionnaire, policy.examples());
-        SmokeCheck.Report smoke = SmokeCheck.run(new Engine(questionnaire, rules), cases, true, Path.of(source.origin()));
-        problems.addAll(smoke.problems());
+        questionnaire = report.catalog();
+        List<Problem> problems = report.problems();
         problems.forEach(out::println);
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
         long warnings = problems.size() - errors;
-        out.println("rules check: " + source.origin() + ": " + count(source.drl().size(), "file") + ", "
+        out.println("rules check: " + origin + ": " + count(source.drl().size(), "file") + ", "
                 + count(rules.rules().size(), "rule") + ", " + questionnaire.criteria().size() + " criteria, "
-                + smoke.advised() + " of " + count(smoke.cases(), "smoke consultation") + " advised and analysed within "
-                + rules.limits().timeLimitText() + " each; " + count(errors, "error") + ", " + count(warnings, "warning"));
+                + report.smoke().advised() + " of " + count(report.smoke().cases(), "smoke consultation")
+                + " advised and analysed within " + report.timeLimit() + " each; " + count(errors, "error") + ", "
+                + count(warnings, "warning"));
         if (errors > 0) {
             if (exhaustive) {
                 out.println("exhaustive: not run; fix the errors first");

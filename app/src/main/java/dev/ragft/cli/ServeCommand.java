@@ -1,14 +1,11 @@
 package dev.ragft.cli;
 
-import dev.ragft.server.HttpService;
 import dev.ragft.RuleError;
-import dev.ragft.engine.Engine;
-import dev.ragft.engine.EvaluationLimits;
-import dev.ragft.engine.RuleBaseHolder;
-import dev.ragft.policy.ReloadCheck;
-import dev.ragft.engine.RuleBase;
+import dev.ragft.RulesStatus;
 import dev.ragft.engine.RuleSource;
+import dev.ragft.policy.CheckedRules;
 import dev.ragft.questionnaire.Questionnaire;
+import dev.ragft.server.HttpService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,20 +109,18 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Questionnaire questionnaire = policy.loadQuestionnaire();
         RuleSource source = policy.ruleSource();
-        if (watch && source.origin().startsWith("classpath:")) {
+        String origin = source.origin();
+        if (watch && origin.startsWith("classpath:")) {
             throw new Cli.UsageProblem("--watch needs a rules folder (--rules DIR); the packaged rules never change");
         }
-        Path examples = policy.examples();
-        EvaluationLimits limits = policy.limits();
         // The rules are checked (lint and smoke set) at start and before every reload; rules that compile but
         // fail are still served when nothing better exists, and /healthz says so.
-        RuleBaseHolder holder = RuleBaseHolder.start(() -> RuleBase.compile(watch ? policy.ruleSource() : source)
-                .withLimits(limits), ReloadCheck.of(questionnaire, examples, null));
-        if (!holder.status().healthy()) {
-            err.println("ragft serve: warning: " + holder.status().reason());
+        policy.applyLimits();
+        CheckedRules rules = CheckedRules.start(questionnaire, policy.examples(), source, watch);
+        if (!rules.status().healthy()) {
+            err.println("ragft serve: warning: " + rules.status().reason());
             err.flush();
         }
-        AtomicReference<Engine> engine = new AtomicReference<>(new Engine(questionnaire, holder.current()));
 
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
@@ -134,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         HttpService service;
         try {
-            service = new HttpService(engine::get, () -> health(holder), address, poolSize, queue, maxConnections,
+            service = new HttpService(rules::engine, () -> health(rules), address, poolSize, queue, maxConnections,
                     Math.max(1, Math.round(requestDeadline * 1000)), err);
         } catch (IOException e) {
             throw new Cli.UsageProblem("cannot listen on " + host + ":" + port + ": " + e.getMessage());
@@ -162,14 +156,14 @@ final class ServeCommand implements Callable<Integer> {
 
         Thread watcher = null;
         if (watch) {
-            watcher = new Thread(() -> watch(source, questionnaire, holder, engine, err), "ragft-rules-watch");
+            watcher = new Thread(() -> watch(rules, origin, err), "ragft-rules-watch");
             watcher.setDaemon(true);
             watcher.start();
         }
         service.start();
         InetSocketAddress bound = service.address();
         out.println("ragft serve: listening on http://" + hostText(bound) + ":" + bound.getPort() + "/ (rules: "
-                + source.origin() + (watch ? ", watched" : "") + ")" + (signals ? "" : "; stop with SIGINT"));
+                + origin + (watch ? ", watched" : "") + ")" + (signals ? "" : "; stop with SIGINT"));
         out.flush();
         stopRequested.await();
         if (watcher != null) {
@@ -187,46 +181,32 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     // A hash of the rule files' contents, never their path: /healthz may be seen by anyone who can reach it.
-    private static HttpService.RulesHealth health(RuleBaseHolder holder) {
-        RuleBaseHolder.Status status = holder.status();
-        RuleSource inUse = holder.current().source();
+    private static HttpService.RulesHealth health(CheckedRules rules) {
+        RulesStatus status = rules.status();
+        RuleSource inUse = rules.engine().rules().source();
         return new HttpService.RulesHealth(status.healthy(), inUse.version(), inUse.drl().size(), status.load(),
                 status.healthy() ? null : status.reason());
     }
 
     // Polls rather than using a WatchService: it behaves the same on every file system (network
-    // mounts, editors that replace files), and a policy folder is a dozen small files. The holder decides
-    // whether changed rules are taken: only once they compile and pass the check.
-    private void watch(RuleSource initial, Questionnaire questionnaire, RuleBaseHolder holder,
-                       AtomicReference<Engine> engine, PrintWriter err) {
-        Path dir = Path.of(initial.origin());
-        RuleSource seen = initial;
+    // mounts, editors that replace files), and a policy folder is a dozen small files. The rules decide
+    // whether changed files are taken: only once they compile and pass the check.
+    private void watch(CheckedRules rules, String dir, PrintWriter err) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(watchInterval);
             } catch (InterruptedException e) {
                 return;
             }
-            RuleSource current;
-            try {
-                current = RuleSource.fromDirectory(dir);
-            } catch (IOException e) {
-                // Mid-save or deleted: wait for the next look rather than drop the rules in use.
-                continue;
+            CheckedRules.Reload reload = rules.reloadIfChanged();
+            if (reload == null) {
+                continue; // unchanged, or mid-save: the rules in use stay
             }
-            if (current.equals(seen)) {
-                continue;
-            }
-            seen = current;
-            err.println("ragft serve: the rules in " + dir + " changed; checking them");
-            err.flush();
-            RuleBaseHolder.Reload reload = holder.reload();
-            if (reload.reloaded()) {
-                engine.set(new Engine(questionnaire, reload.current()));
-                err.println("ragft serve: rules reloaded from " + dir + " (load " + holder.status().load() + ")");
+            if (reload.taken()) {
+                err.println("ragft serve: rules reloaded from " + dir + " (load " + rules.status().load() + ")");
             } else {
                 err.println("ragft serve: the rules in " + dir + " were refused (they do not compile or fail their check);"
-                        + " still serving the last good rules (load " + holder.status().load() + "):");
+                        + " still serving the last good rules (load " + rules.status().load() + "):");
                 for (RuleError error : reload.errors()) {
                     err.println("  " + error);
                 }

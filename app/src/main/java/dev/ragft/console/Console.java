@@ -3,23 +3,21 @@ package dev.ragft.console;
 import dev.ragft.Advice;
 import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Answers;
+import dev.ragft.Flip;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RuleError;
-import dev.ragft.Flip;
 import dev.ragft.RuleFaultException;
 import dev.ragft.RulesException;
+import dev.ragft.analysis.Counterfactuals;
 import dev.ragft.answers.AtomicFiles;
 import dev.ragft.engine.Engine;
 import dev.ragft.engine.RuleBase;
-import dev.ragft.analysis.Counterfactuals;
-import dev.ragft.engine.RuleBaseHolder;
-import dev.ragft.policy.ReloadCheck;
-import dev.ragft.policy.SmokeCheck;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.Values;
+import dev.ragft.policy.CheckedRules;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -116,7 +114,7 @@ public final class Console {
     private CompletableFuture<RuleBase> pending;
     private Engine engine;
     /** Created at the first {@code reload}; keeps the last good rules. */
-    private RuleBaseHolder holder;
+    private CheckedRules checked;
     /** The answers the next reload's check also tries, so a reload never breaks the consultation on screen. */
     private Answers currentAnswers = Answers.empty();
 
@@ -819,14 +817,13 @@ public final class Console {
     // One reload path for the console and `serve --watch`: the holder takes new rules only once they compile
     // and pass the check (the lint, and the smoke set plus this consultation's answers under the time limit).
     private Advice reload(Advice advice) {
-        if (holder == null) {
-            holder = RuleBaseHolder.of(engine.rules(), compiler::get, ReloadCheck.of(questionnaire, null,
-                    () -> List.of(new SmokeCheck.Case("your answers", currentAnswers))));
+        if (checked == null) {
+            checked = CheckedRules.over(engine, compiler, () -> currentAnswers);
         }
         currentAnswers = advice.answers();
         prompter.println(style.dim("  (compiling and checking the rules...)"));
-        RuleBaseHolder.Reload reloaded = holder.reload();
-        if (!reloaded.reloaded()) {
+        CheckedRules.Reload reloaded = checked.reload();
+        if (!reloaded.taken()) {
             prompter.println(style.error("The new rules cannot be used:"));
             for (RuleError error : reloaded.errors()) {
                 prompter.println("  " + error);
@@ -834,17 +831,16 @@ public final class Console {
             prompter.println(style.warn("  Kept the last good rules; fix the file and type reload again."));
             return advice;
         }
-        Engine candidate = new Engine(questionnaire, reloaded.current());
         Advice after;
         try {
-            after = candidate.advise(advice.answers());
+            after = checked.engine().advise(advice.answers());
         } catch (RuntimeException failure) {
             showFailure(failure);
             prompter.println(style.warn("  Kept the last good rules; fix the file and type reload again."));
             return advice;
         }
-        engine = candidate;
-        prompter.println("  rules reloaded (" + reloaded.current().rules().size() + " rules):");
+        engine = checked.engine();
+        prompter.println("  rules reloaded (" + reloaded.ruleCount() + " rules):");
         ResultView.diff(advice, after, style).forEach(prompter::println);
         return after;
     }

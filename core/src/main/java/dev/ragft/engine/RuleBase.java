@@ -1,5 +1,6 @@
 package dev.ragft.engine;
 
+import dev.ragft.EvaluationLimits;
 import dev.ragft.RuleError;
 import dev.ragft.RuleFaultException;
 import dev.ragft.RulesException;
@@ -94,10 +95,9 @@ public final class RuleBase {
         this.limits = limits;
     }
 
-    /** The same compiled rules, evaluated under other limits (e.g. {@code --time-limit}). */
+    /** The same compiled rules, evaluated under other limits than the process default. */
     public RuleBase withLimits(EvaluationLimits newLimits) {
-        return newLimits.equals(limits) ? this
-                : new RuleBase(source, kieBase, policy, rules, fromCache, java.util.Objects.requireNonNull(newLimits));
+        return new RuleBase(source, kieBase, policy, rules, fromCache, java.util.Objects.requireNonNull(newLimits));
     }
 
     /**
@@ -110,9 +110,9 @@ public final class RuleBase {
         return CatalogExtension.extend(questionnaire, catalogEntries);
     }
 
-    /** The limits every evaluation runs under. */
+    /** The limits every evaluation runs under: its own, else {@link EvaluationLimits#processDefault()}. */
     public EvaluationLimits limits() {
-        return limits;
+        return limits != null ? limits : EvaluationLimits.processDefault();
     }
 
     /**
@@ -163,7 +163,7 @@ public final class RuleBase {
                 List<RuleInfo> infos = describe(cached, byVirtualPath, texts);
                 List<RuleError> structure = structure(source, parsedPolicy, infos, texts);
                 if (structure.isEmpty()) {
-                    return new RuleBase(source, cached, parsedPolicy.policy(), infos, true, EvaluationLimits.DEFAULT);
+                    return new RuleBase(source, cached, parsedPolicy.policy(), infos, true, null);
                 }
                 throw new RulesException(structure);
             }
@@ -201,7 +201,7 @@ public final class RuleBase {
         if (cache != null) {
             cache.store(source, kieBase);
         }
-        return new RuleBase(source, kieBase, parsedPolicy.policy(), infos, false, EvaluationLimits.DEFAULT);
+        return new RuleBase(source, kieBase, parsedPolicy.policy(), infos, false, null);
     }
 
     /** System property naming the compiled-rules cache folder; {@code off} disables the cache. */
@@ -374,6 +374,7 @@ public final class RuleBase {
 
     /** Runs the rules over one consultation's facts plus {@code extra} input facts (e.g. robustness flips). */
     public Evaluation evaluate(Profile profile, CostFacts costs, List<?> extra) {
+        EvaluationLimits limits = limits();
         KieSession session = kieBase.newKieSession();
         Monitor monitor = new Monitor(limits.maxFactChanges());
         session.addEventListener((DefaultAgendaEventListener) monitor);
@@ -463,7 +464,7 @@ public final class RuleBase {
         String rule = watch.culprit();
         return fault(RuleFaultException.Kind.TIME_LIMIT, rule, (rule == null
                 ? "did not finish evaluating their conditions" : "did not finish") + " within the time limit of "
-                + limits.timeLimitText() + " (a loop that never ends?); the evaluation was stopped");
+                + limits().timeLimitText() + " (a loop that never ends?); the evaluation was stopped");
     }
 
     private RuleFaultException consequenceFault(ConsequenceException failed, Monitor monitor) {
@@ -471,7 +472,7 @@ public final class RuleBase {
         Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
         if (cause instanceof FactLimitReached) {
             return fault(RuleFaultException.Kind.RUNAWAY, rule, "inserted or modified " + monitor.factChanges
-                    + " facts in one consultation (the limit is " + limits.maxFactChanges()
+                    + " facts in one consultation (the limit is " + limits().maxFactChanges()
                     + "; a real one makes about forty), so it was stopped before it used up the memory");
         }
         return fault(RuleFaultException.Kind.THREW, rule, "threw " + describe(cause));
@@ -484,7 +485,7 @@ public final class RuleBase {
             if (cause instanceof FactLimitReached) {
                 return fault(RuleFaultException.Kind.RUNAWAY, monitor.firing != null ? monitor.firing : monitor.mostFired(),
                         "inserted or modified " + monitor.factChanges + " facts in one consultation (the limit is "
-                                + limits.maxFactChanges() + "), so it was stopped before it used up the memory");
+                                + limits().maxFactChanges() + "), so it was stopped before it used up the memory");
             }
             if (cause instanceof ConsequenceException consequence) {
                 return consequenceFault(consequence, monitor);

@@ -2,6 +2,7 @@ package dev.ragft.engine;
 
 import dev.ragft.RuleError;
 import dev.ragft.RulesException;
+import dev.ragft.RulesStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,22 +49,10 @@ public final class RuleBaseHolder {
     public record Reload(boolean reloaded, RuleBase current, List<RuleError> errors) {
     }
 
-    /**
-     * The health of the rules in use, for {@code /healthz}: unhealthy when the last rules tried (at start or
-     * on a reload) failed, with the reason. Nothing in it names a folder, only files inside the rules folder.
-     *
-     * @param healthy whether the last rules tried are the ones in use and passed their check
-     * @param load how many times rules were taken into use (1 after the start)
-     * @param rules a line about the rules in use, e.g. {@code 10 rule files, 90 rules (load 1)}
-     * @param reason why it is unhealthy; null when healthy
-     */
-    public record Status(boolean healthy, int load, String rules, String reason) {
-    }
-
     private final Builder builder;
     private final Check check;
     private volatile RuleBase current;
-    private volatile Status status;
+    private volatile RulesStatus status;
     private int load = 1;
 
     private RuleBaseHolder(Builder builder, Check check, RuleBase initial, List<RuleError> initialProblems) {
@@ -71,7 +60,7 @@ public final class RuleBaseHolder {
         this.check = check;
         this.current = initial;
         this.status = initialProblems.isEmpty() ? healthy(initial, 1)
-                : new Status(false, 1, describe(initial, 1), "the rules in use fail their check: " + reason(initial, initialProblems));
+                : new RulesStatus(false, 1, describe(initial, 1), "the rules in use fail their check: " + reason(initial, initialProblems));
     }
 
     /**
@@ -122,7 +111,7 @@ public final class RuleBaseHolder {
     }
 
     /** The health of the rules, for a service's health report. */
-    public Status status() {
+    public RulesStatus status() {
         return status;
     }
 
@@ -156,13 +145,13 @@ public final class RuleBaseHolder {
     }
 
     private Reload refused(List<RuleError> errors) {
-        status = new Status(false, load, describe(current, load), "the last edit of the rules was refused, so load " + load
+        status = new RulesStatus(false, load, describe(current, load), "the last edit of the rules was refused, so load " + load
                 + " is still in use: " + reason(current, errors));
         return new Reload(false, current, errors);
     }
 
-    private static Status healthy(RuleBase rules, int load) {
-        return new Status(true, load, describe(rules, load), null);
+    private static RulesStatus healthy(RuleBase rules, int load) {
+        return new RulesStatus(true, load, describe(rules, load), null);
     }
 
     private static String describe(RuleBase rules, int load) {

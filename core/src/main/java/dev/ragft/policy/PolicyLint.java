@@ -1,12 +1,12 @@
 package dev.ragft.policy;
 
+import dev.ragft.engine.DrlScan;
 import dev.ragft.engine.PolicyFile;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.engine.RuleSource;
-import dev.ragft.questionnaire.Text;
-import dev.ragft.engine.DrlScan;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Questionnaire;
+import dev.ragft.questionnaire.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

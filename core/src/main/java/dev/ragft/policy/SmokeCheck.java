@@ -1,15 +1,15 @@
 package dev.ragft.policy;
 
 import dev.ragft.Advice;
-import dev.ragft.questionnaire.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RuleError;
 import dev.ragft.RuleFaultException;
+import dev.ragft.analysis.Counterfactuals;
 import dev.ragft.answers.Consultation;
 import dev.ragft.answers.Consultations;
 import dev.ragft.engine.Engine;
-import dev.ragft.analysis.Counterfactuals;
+import dev.ragft.questionnaire.Answers;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.QuestionType;
 import dev.ragft.questionnaire.Questionnaire;

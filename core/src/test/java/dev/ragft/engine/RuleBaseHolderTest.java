@@ -2,6 +2,7 @@ package dev.ragft.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ragft.RulesStatus;
 import dev.ragft.policy.ReloadCheck;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.testing.RulesCopy;
@@ -80,7 +81,7 @@ class RuleBaseHolderTest {
         Files.delete(rules.resolve("99-fault.drl"));
         RuleBaseHolder.Reload fixed = holder.reload();
         assertThat(fixed.reloaded()).as("%s", fixed.errors()).isTrue();
-        assertThat(holder.status()).isEqualTo(new RuleBaseHolder.Status(true, 2, "10 rule files, 90 rules (load 2)", null));
+        assertThat(holder.status()).isEqualTo(new RulesStatus(true, 2, "10 rule files, 90 rules (load 2)", null));
     }
 
     @Test

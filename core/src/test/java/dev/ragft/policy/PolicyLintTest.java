@@ -3,10 +3,10 @@ package dev.ragft.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ragft.engine.RuleBase;
-import dev.ragft.engine.RuleSource;
 import dev.ragft.RuleError;
 import dev.ragft.RulesException;
+import dev.ragft.engine.RuleBase;
+import dev.ragft.engine.RuleSource;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.testing.RulesCopy;
 import java.io.IOException;

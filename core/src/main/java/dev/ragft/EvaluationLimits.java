@@ -1,10 +1,10 @@
-package dev.ragft.engine;
+package dev.ragft;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Not API. How far one evaluation of the rules may go before it is stopped and reported as a rule
+ * How far one evaluation of the rules may go before it is stopped and reported as a rule
  * fault: a time limit (a loop in a consequence), a number of rule firings (rules that re-activate each
  * other without end) and a number of fact insertions and modifications (a rule that inserts forever,
  * which would otherwise end in an OutOfMemoryError). A real consultation stays far below all three:
@@ -21,6 +21,21 @@ public record EvaluationLimits(Duration timeLimit, int maxFirings, int maxFactCh
 
     /** Ten seconds, 100,000 firings, 100,000 fact changes: each over a thousand times a real consultation. */
     public static final EvaluationLimits DEFAULT = new EvaluationLimits(DEFAULT_TIME_LIMIT, 100_000, 100_000);
+
+    private static volatile EvaluationLimits processDefault = DEFAULT;
+
+    /**
+     * The limits of every rule base that was not given its own: {@link #DEFAULT} unless a front end set
+     * others for this process (the CLI's {@code --time-limit}), read at each evaluation.
+     */
+    public static EvaluationLimits processDefault() {
+        return processDefault;
+    }
+
+    /** Sets the limits of every rule base of this process that was not given its own. */
+    public static void useByDefault(EvaluationLimits limits) {
+        processDefault = Objects.requireNonNull(limits, "limits");
+    }
 
     /** Checks that every limit is positive. */
     public EvaluationLimits {

@@ -1,0 +1,115 @@
+package dev.ragft.policy;
+
+import dev.ragft.RuleError;
+import dev.ragft.RulesStatus;
+import dev.ragft.engine.Engine;
+import dev.ragft.engine.RuleBase;
+import dev.ragft.engine.RuleBaseHolder;
+import dev.ragft.engine.RuleSource;
+import dev.ragft.questionnaire.Answers;
+import dev.ragft.questionnaire.Questionnaire;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Not API. The rules a long-running front end serves ({@code serve}, the console), kept by the one
+ * {@link RuleBaseHolder} and vetted by {@link ReloadCheck}: a reload takes new rules only once they
+ * compile and pass the lint and the smoke set, and the engine for them is made here, so the front ends
+ * never handle the engine's types themselves.
+ */
+public final class CheckedRules {
+
+    /**
+     * What a reload did.
+     *
+     * @param taken whether the new rules are now in use
+     * @param ruleCount how many rules are in use after it
+     * @param errors why the new rules were refused, each with file:line; empty when taken
+     */
+    public record Reload(boolean taken, int ruleCount, List<RuleError> errors) {
+    }
+
+    private final Questionnaire questionnaire;
+    private final RuleBaseHolder holder;
+    private final Path watched;
+    private volatile Engine engine;
+    private RuleSource seen;
+
+    private CheckedRules(Questionnaire questionnaire, RuleBaseHolder holder, Path watched, RuleSource seen) {
+        this.questionnaire = questionnaire;
+        this.holder = holder;
+        this.watched = watched;
+        this.seen = seen;
+        this.engine = new Engine(questionnaire, holder.current());
+    }
+
+    /**
+     * The rules of {@code source}, compiled and checked now. Rules that compile but fail the check are
+     * served all the same (nothing better exists) with an unhealthy {@link #status()}.
+     *
+     * @param examples the example consultations for the smoke set, or null
+     * @param watch whether {@link #reloadIfChanged()} will re-read the source's folder
+     * @throws dev.ragft.RulesException when the rules do not compile
+     */
+    public static CheckedRules start(Questionnaire questionnaire, Path examples, RuleSource source, boolean watch)
+            throws IOException {
+        Path folder = watch ? Path.of(source.origin()) : null;
+        RuleBaseHolder holder = RuleBaseHolder.start(
+                () -> RuleBase.compile(folder != null ? RuleSource.fromDirectory(folder) : source),
+                ReloadCheck.of(questionnaire, examples, null));
+        return new CheckedRules(questionnaire, holder, folder, source);
+    }
+
+    /**
+     * Rules already compiled and in use (the console's), reloaded by {@code compile} and checked with the
+     * smoke set plus the answers {@code current} gives at each reload.
+     */
+    public static CheckedRules over(Engine inUse, Supplier<RuleBase> compile, Supplier<Answers> current) {
+        Questionnaire questionnaire = inUse.questionnaire();
+        RuleBaseHolder holder = RuleBaseHolder.of(inUse.rules(), compile::get, ReloadCheck.of(questionnaire, null,
+                () -> List.of(new SmokeCheck.Case("your answers", current.get()))));
+        return new CheckedRules(questionnaire, holder, null, null);
+    }
+
+    /** The engine for the rules in use. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The health of the rules, for {@code /healthz}. */
+    public RulesStatus status() {
+        return holder.status();
+    }
+
+    /** Reads, compiles and checks the rules again; takes them only if all three succeed. */
+    public synchronized Reload reload() {
+        RuleBaseHolder.Reload reload = holder.reload();
+        if (reload.reloaded()) {
+            engine = new Engine(questionnaire, reload.current());
+        }
+        return new Reload(reload.reloaded(), reload.current().rules().size(), reload.errors());
+    }
+
+    /**
+     * For {@code --watch}: reloads when the watched folder's files differ from the last ones looked at;
+     * null when nothing changed or the folder cannot be read right now (mid-save, say).
+     */
+    public synchronized Reload reloadIfChanged() {
+        if (watched == null) {
+            return null;
+        }
+        RuleSource current;
+        try {
+            current = RuleSource.fromDirectory(watched);
+        } catch (IOException e) {
+            return null;
+        }
+        if (current.equals(seen)) {
+            return null;
+        }
+        seen = current;
+        return reload();
+    }
+}
