@@ -52,11 +52,7 @@ class CaseSpaceTest {
         Files.writeString(rules.resolve("41-extra.drl"), """
                 package dev.ragft.rules;
                 import dev.ragft.facts.Profile;
-                import dev.ragft.internal.RuleBase;
-import dev.ragft.engine.RuleSource;
-import dev.ragft.testing.RulesCopy;
-import java.nio.file.Files;
-import org.junit.jupiter.api.io.TempDir;
+                import dev.ragft.facts.Policy;
                 import dev.ragft.facts.Caveat;
                 import dev.ragft.facts.Severity;
                 rule "Caveat: very low volume"
