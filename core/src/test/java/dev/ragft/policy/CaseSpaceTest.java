@@ -52,6 +52,7 @@ class CaseSpaceTest {
         Files.writeString(rules.resolve("41-extra.drl"), """
                 package dev.ragft.rules;
                 import dev.ragft.facts.Profile;
+                import dev.ragft.facts.Policy;
                 import dev.ragft.facts.Caveat;
                 import dev.ragft.facts.Severity;
                 rule "Caveat: very low volume"
