@@ -46,24 +46,27 @@ import org.kie.api.runtime.KieSession;
  */
 public final class DecisionOracle {
 
-    /** What the cost rules can tell apart: the horizon comparison and the payback comparison. */
+    /**
+     * What the cost rules can tell apart, as far as the strategy goes: which total is lower (at parity, or
+     * beyond it at the verdict's full weight) and how large the hybrid's premium over the cheaper single
+     * strategy is (none, 100%, 900%: the hybrid criterion's weight is divided by 1 + premium). Payback no
+     * longer votes. An approximation: intermediate gaps and premiums are represented by these extremes.
+     */
     public enum CostRegion {
-        PARITY_PAYS_BACK, PARITY_PAYS_BACK_LATE, PARITY_NEVER,
-        FINE_TUNE_CHEAPER_PAYS_BACK, FINE_TUNE_CHEAPER_PAYS_BACK_LATE, FINE_TUNE_CHEAPER_NEVER,
-        RAG_CHEAPER_PAYS_BACK, RAG_CHEAPER_PAYS_BACK_LATE, RAG_CHEAPER_NEVER;
+        PARITY_NO_PREMIUM, PARITY_PREMIUM, PARITY_LARGE_PREMIUM,
+        FINE_TUNE_CHEAPER_NO_PREMIUM, FINE_TUNE_CHEAPER_PREMIUM, FINE_TUNE_CHEAPER_LARGE_PREMIUM,
+        RAG_CHEAPER_NO_PREMIUM, RAG_CHEAPER_PREMIUM, RAG_CHEAPER_LARGE_PREMIUM;
+
+        private static final double[] PREMIUMS = {0, 1, 9};
 
         /** A cost fact that lies in this region (horizon 12 months); the figures are placeholders. */
         CostFacts representative() {
             int horizon = 12;
-            Integer breakEven = switch (ordinal() % 3) {
-                case 0 -> 1;
-                case 1 -> horizon + 1;
-                default -> null;
-            };
+            double premium = PREMIUMS[ordinal() % 3];
             return switch (ordinal() / 3) {
-                case 0 -> new CostFacts(horizon, 100, 100, 100, 10, null, 0.0, breakEven, 1000.0);
-                case 1 -> new CostFacts(horizon, 50, 100, 100, 10, Strategy.FINE_TUNE, 0.5, breakEven, 1000.0);
-                default -> new CostFacts(horizon, 100, 50, 100, 10, Strategy.RAG, 0.5, breakEven, 1000.0);
+                case 0 -> new CostFacts(horizon, 100, 100, 100 * (1 + premium), 10, null, 0.0, 1, 1000.0);
+                case 1 -> new CostFacts(horizon, 50, 100, 50 * (1 + premium), 10, Strategy.FINE_TUNE, 0.5, 1, 1000.0);
+                default -> new CostFacts(horizon, 100, 50, 50 * (1 + premium), 10, Strategy.RAG, 0.5, null, 1000.0);
             };
         }
     }
@@ -137,8 +140,10 @@ public final class DecisionOracle {
     /** Which {@link CostRegion} the cost rules see these facts in. */
     public CostRegion region(CostFacts costs) {
         int total = costs.costGapRatio() <= parityBand ? 0 : costs.cheaperOverHorizon() == Strategy.FINE_TUNE ? 1 : 2;
-        int payback = costs.breakEvenMonth() == null ? 2 : costs.breakEvenMonth() <= costs.horizonMonths() ? 0 : 1;
-        return CostRegion.values()[total * 3 + payback];
+        double cheaper = Math.min(costs.fineTuneTotal(), costs.ragTotal());
+        double premium = cheaper <= 0 ? 0 : (costs.hybridTotal() - cheaper) / cheaper;
+        int level = premium < 0.5 ? 0 : premium < 3 ? 1 : 2;
+        return CostRegion.values()[total * 3 + level];
     }
 
     /** One value per bucket of the rules' view of the integer question {@code id}, ascending; empty if the rules
