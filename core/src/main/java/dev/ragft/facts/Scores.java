@@ -40,7 +40,13 @@ public record Scores(double fineTune, double rag, double hybrid, double total,
             }
             total += finding.weight();
         }
-        return new Scores(all[0], all[1], all[2], total, evidence[0], evidence[1], evidence[2]);
+        // Graded weights carry two decimals; rounding the sums keeps 7.94 from printing as 7.9399999999999995.
+        return new Scores(cents(all[0]), cents(all[1]), cents(all[2]), cents(total),
+                cents(evidence[0]), cents(evidence[1]), cents(evidence[2]));
+    }
+
+    private static double cents(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     /** The summed weight of the findings that rest on answers only. */
