@@ -2,6 +2,7 @@ package dev.ragft.console;
 
 import dev.ragft.Advice;
 import dev.ragft.Advisor;
+import dev.ragft.CriterionResult;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.Flip;
 import dev.ragft.InputError;
@@ -24,13 +25,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -424,7 +430,7 @@ public final class Console {
                 Path shown = jar.startsWith(Path.of("").toAbsolutePath()) ? Path.of("").toAbsolutePath().relativize(jar) : jar;
                 return "java -jar " + shown;
             }
-        } catch (java.net.URISyntaxException | RuntimeException unknown) {
+        } catch (URISyntaxException | RuntimeException unknown) {
             // Fall through to the name of the command.
         }
         return "ragft";
@@ -569,7 +575,7 @@ public final class Console {
             return null;
         }
         Answers base = soFar.without(question.id());
-        Set<String> open = new java.util.LinkedHashSet<>();
+        Set<String> open = new LinkedHashSet<>();
         for (Object value : values) {
             for (InputError error : questionnaire.validate(base.with(question.id(), value))) {
                 if (!error.field().equals(question.id()) && questionnaire.question(error.field()).isPresent()) {
@@ -590,9 +596,9 @@ public final class Console {
         List<String> lines = new ArrayList<>();
         int width = values.stream().mapToInt(v -> Values.show(question, v).length()).max().orElse(0);
         for (Object value : values) {
-            Set<String> strategies = new java.util.TreeSet<>();
-            java.util.Map<String, Set<String>> criteria = new java.util.LinkedHashMap<>();
-            question.criteria().forEach(id -> criteria.put(id, new java.util.TreeSet<>()));
+            Set<String> strategies = new TreeSet<>();
+            Map<String, Set<String>> criteria = new LinkedHashMap<>();
+            question.criteria().forEach(id -> criteria.put(id, new TreeSet<>()));
             for (Answers variant : variants) {
                 Answers tried = base.with(question.id(), value);
                 for (String id : variant.ids()) {
@@ -605,7 +611,7 @@ public final class Console {
                     continue;
                 }
                 strategies.add(advice.strategy() + (variants.size() == 1 ? " (" + advice.confidence() + ")" : ""));
-                for (dev.ragft.CriterionResult c : advice.criteria()) {
+                for (CriterionResult c : advice.criteria()) {
                     if (criteria.containsKey(c.id())) {
                         criteria.get(c.id()).add(c.favors().name());
                     }
