@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * @param analysis what would change the decision, or {@code null} when the analysis was turned off
  * @param answersUsed one row per question, in questionnaire order
- * @param rulesVersion the first 12 hex digits of a SHA-256 over the rule files and the policy file
+ * @param rulesVersion {@code sha256:} and 16 hex digits over the rule files, the policy and the criteria file
  *     ({@link dev.ragft.Advisor#rulesVersion})
  * @param generated when the report was made (to the second)
  */

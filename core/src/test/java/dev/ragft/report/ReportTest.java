@@ -162,7 +162,7 @@ class ReportTest {
             assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
         }
         assertThat(after.get("generated").asText()).isEqualTo("2026-01-02T03:04:05Z");
-        assertThat(after.get("rulesVersion").asText()).matches("[0-9a-f]{12}");
+        assertThat(after.get("rulesVersion").asText()).matches("sha256:[0-9a-f]{16}");
         // The facade's JSON (the HTTP answer, batch lines) stays exactly as it was: no date in it.
         assertThat(report.advice().toJson()).isEqualTo(JsonReport.render(report.advice()));
     }
@@ -174,7 +174,7 @@ class ReportTest {
         assertThat(Advisor.rulesVersion(RuleSource.fromDirectory(rules))).isEqualTo(shipped)
                 .isEqualTo(Advisor.rulesVersion(Fixtures.engine().rules().source()));
         RulesCopy.edit(rules, "policy.properties", "=", "= ");
-        assertThat(Advisor.rulesVersion(RuleSource.fromDirectory(rules))).isNotEqualTo(shipped).matches("[0-9a-f]{12}");
+        assertThat(Advisor.rulesVersion(RuleSource.fromDirectory(rules))).isNotEqualTo(shipped).matches("sha256:[0-9a-f]{16}");
     }
 
     @Test
