@@ -60,15 +60,15 @@ class ReportTest {
         assertThat(report.answersUsed()).hasSize(Fixtures.engine().questionnaire().questions().size());
 
         assertThat(TextReport.render(report)).contains("ANSWERS USED (13 defaulted, marked *;")
-                .containsPattern("\\n  \\* retrieval_cost_per_query_usd +\\$0\\.10/query +guide: \\$0\\.01-0\\.10 per query")
+                .containsPattern("\\n  \\* retrieval_cost_per_query_usd +\\$0\\.05/query +guide: \\$0\\.01-0\\.10 per query")
                 .containsPattern("\\n  \\* retrains_per_year +1 per year +guide: yearly for stable domains")
                 .containsPattern("\\n    monthly_queries +30,000 queries/month +guide:");
         assertThat(MarkdownReport.render(report))
-                .contains("| `retrieval_cost_per_query_usd` | \\$0.10/query | *default* | guide: \\$0.01-0.10 per query |")
+                .contains("| `retrieval_cost_per_query_usd` | \\$0.05/query | *default* | guide: \\$0.01-0.10 per query |")
                 .contains("| `monthly_queries` | 30,000 queries/month | answered |");
         assertThat(HtmlReport.render(report))
                 .containsPattern("<tr class=\"default\"><th scope=\"row\"><code>retrieval_cost_per_query_usd</code>"
-                        + "[^\\n]*<td class=\"num\">\\$0\\.10/query</td><td><em>default</em></td><td>guide: \\$0\\.01-0\\.10 per query");
+                        + "[^\\n]*<td class=\"num\">\\$0\\.05/query</td><td><em>default</em></td><td>guide: \\$0\\.01-0\\.10 per query");
         JsonNode used = JSON.readTree(JsonReport.render(report)).get("answersUsed");
         JsonNode row = null;
         for (JsonNode candidate : used) {
@@ -78,7 +78,7 @@ class ReportTest {
         }
         assertThat(row).isNotNull();
         assertThat(row.get("source").asText()).isEqualTo("DEFAULT");
-        assertThat(row.get("value").decimalValue()).isEqualByComparingTo("0.1");
+        assertThat(row.get("value").decimalValue()).isEqualByComparingTo("0.05");
         assertThat(row.get("guideRange").asText()).isEqualTo("guide: $0.01-0.10 per query");
     }
 
