@@ -90,6 +90,11 @@ public final class CostModel {
                 ? 0.0
                 : ft.subtract(rag).abs().divide(larger, MathContext.DECIMAL64).doubleValue();
         Double volume = r.breakEvenMonthlyQueries() == null ? null : r.breakEvenMonthlyQueries().doubleValue();
+        BigDecimal cheaperTotal = ft.min(rag);
+        BigDecimal extra = r.hybrid().totalUsd().subtract(cheaperTotal);
+        double premium = cheaperTotal.signum() <= 0 || extra.signum() <= 0
+                ? 0.0
+                : extra.divide(cheaperTotal, MathContext.DECIMAL64).doubleValue();
         return new CostFacts(
                 r.horizonMonths(),
                 ft.doubleValue(),
@@ -99,7 +104,8 @@ public final class CostModel {
                 cheaper,
                 gapRatio,
                 r.breakEvenMonth(),
-                volume);
+                volume,
+                premium);
     }
 
     /** Number of fine-tuning runs within {@code h} months at {@code r} per year, counting the initial one. */

@@ -24,7 +24,7 @@ class RuleSplitsTest {
         assertThat(splits.integerSplits(Profile.class, "monthlyQueries")).containsExactly(10000);
         // latencyBudgetMs <= 200 and > 200: the truth changes between 200 and 201.
         assertThat(splits.integerSplits(Profile.class, "latencyBudgetMs")).containsExactly(201, 2001);
-        assertThat(splits.integerSplits(Profile.class, "retrainsPerYear")).containsExactly(2, 12);
+        assertThat(splits.integerSplits(Profile.class, "retrainsPerYear")).containsExactly(1, 2, 12); // 1: a caveat words "never retrained" for 0
         assertThat(splits.comparedWithField(CostFacts.class, "breakEvenMonth")).isTrue();
         for (String field : RuleSplits.fields(Profile.class).keySet()) {
             assertThat(splits.opaque(Profile.class, field)).as(field).isFalse();
