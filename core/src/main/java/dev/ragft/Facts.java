@@ -42,8 +42,10 @@ import java.util.List;
  * <p><b>One consultation per session.</b> The rules reason about the one {@link Profile} in the
  * session: two inserted together would be judged as one consultation (their scores summed into a
  * single recommendation). {@link #recommendation}, {@link #findings} and {@link #caveats} therefore
- * refuse facts that hold more than one {@code Profile}; use a new session (or a new stateless
- * execution) for each consultation.
+ * refuse facts that hold more than one {@code Profile}, and the packaged rules leave a
+ * {@link dev.ragft.facts.Severity#BLOCKER BLOCKER} caveat {@code session.several-consultations} among the
+ * facts ({@code rules/05-one-consultation.drl}); use a new session (or a new stateless execution) for
+ * each consultation.
  *
  * <pre>{@code
  * StatelessKieSession session = KieServices.get().getKieClasspathContainer()

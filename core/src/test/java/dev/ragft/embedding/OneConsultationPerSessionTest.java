@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ragft.Facts;
+import dev.ragft.facts.Caveat;
 import dev.ragft.facts.Profile;
 import dev.ragft.facts.Recommendation;
+import dev.ragft.facts.Severity;
 import dev.ragft.questionnaire.Answers;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +42,13 @@ class OneConsultationPerSessionTest {
         Collection<?> facts = (Collection<?>) results.getValue("facts");
 
         assertThat(facts.stream().filter(Profile.class::isInstance)).hasSize(2);
+        // The packaged rules say so too (rules/05-one-consultation.drl), for apps that read the facts themselves.
+        assertThat(facts.stream().filter(Caveat.class::isInstance).map(Caveat.class::cast)
+                .filter(c -> c.id().equals("session.several-consultations")))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.severity()).isEqualTo(Severity.BLOCKER);
+                    assertThat(c.message()).startsWith("one consultation per session: found 2 Profile facts");
+                });
         assertThatThrownBy(() -> Facts.recommendation(facts)).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("one consultation per session: found 2 Profile facts");
         assertThatThrownBy(() -> Facts.findings(facts)).isInstanceOf(IllegalStateException.class)
@@ -56,6 +65,8 @@ class OneConsultationPerSessionTest {
             Facts.of(SECOND).forEach(session::insert);
             session.fireAllRules();
             Collection<?> facts = session.getObjects();
+            assertThat(facts.stream().filter(Caveat.class::isInstance).map(c -> ((Caveat) c).id()))
+                    .containsOnlyOnce("session.several-consultations");
             assertThatThrownBy(() -> Facts.recommendation(facts))
                     .hasMessageStartingWith("one consultation per session: found 2 Profile facts");
         } finally {
@@ -72,6 +83,8 @@ class OneConsultationPerSessionTest {
             Recommendation recommendation = Facts.recommendation(session.getObjects());
             assertThat(recommendation).isNotNull();
             assertThat(Facts.findings(session.getObjects())).isNotEmpty();
+            assertThat(Facts.caveats(session.getObjects())).extracting(Caveat::id)
+                    .doesNotContain("session.several-consultations");
         } finally {
             session.dispose();
         }
