@@ -50,7 +50,7 @@ class RuleBaseHolderTest {
                 ReloadCheck.of(questionnaire, Path.of("questionnaires/examples"), null));
         RuleBase first = holder.current();
         assertThat(holder.status().healthy()).isTrue();
-        assertThat(holder.status().rules()).isEqualTo("10 rule files, 90 rules (load 1)");
+        assertThat(holder.status().rules()).isEqualTo("11 rule files, 98 rules (load 1)");
 
         Files.writeString(rules.resolve("99-fault.drl"), """
                 package dev.ragft.rules;
@@ -81,7 +81,7 @@ class RuleBaseHolderTest {
         Files.delete(rules.resolve("99-fault.drl"));
         RuleBaseHolder.Reload fixed = holder.reload();
         assertThat(fixed.reloaded()).as("%s", fixed.errors()).isTrue();
-        assertThat(holder.status()).isEqualTo(new RulesStatus(true, 2, "10 rule files, 90 rules (load 2)", null));
+        assertThat(holder.status()).isEqualTo(new RulesStatus(true, 2, "11 rule files, 98 rules (load 2)", null));
     }
 
     @Test
