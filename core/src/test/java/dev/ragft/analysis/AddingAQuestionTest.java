@@ -22,9 +22,10 @@ import dev.ragft.testing.RulesCopy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,9 +168,9 @@ class AddingAQuestionTest {
                 .satisfies(d -> assertThat(d.values()).containsExactly(false, true));
         Map<String, Object> base = Map.of("knowledge_change", "MONTHLY", "query_variety", "MIXED",
                 "monthly_queries", 1_000L, "hosting_infrastructure", true, "training_examples", 5_000L);
-        for (CaseSpace.Dimension d : java.util.stream.Stream.concat(space.crossed().stream(), space.paired().stream()).toList()) {
+        for (CaseSpace.Dimension d : Stream.concat(space.crossed().stream(), space.paired().stream()).toList()) {
             if (!d.question().equals(ID)) {
-                space = space.restrict(d.question(), java.util.Collections.singletonList(
+                space = space.restrict(d.question(), Collections.singletonList(
                         base.containsKey(d.question()) ? base.get(d.question()) : d.values().get(0)));
             }
         }
