@@ -39,6 +39,14 @@ import java.util.List;
  * catalog; zero or more {@link Caveat}s. The rules also leave intermediate facts ({@link Blocker},
  * {@link Scores}, {@link HybridSupport}) in a stateful session; they are not part of the contract.
  *
+ * <p><b>One consultation per session.</b> The rules reason about the one {@link Profile} in the
+ * session: two inserted together would be judged as one consultation (their scores summed into a
+ * single recommendation). {@link #recommendation}, {@link #findings} and {@link #caveats} therefore
+ * refuse facts that hold more than one {@code Profile}, and the packaged rules leave a
+ * {@link dev.ragft.facts.Severity#BLOCKER BLOCKER} caveat {@code session.several-consultations} among the
+ * facts ({@code rules/05-one-consultation.drl}); use a new session (or a new stateless execution) for
+ * each consultation.
+ *
  * <pre>{@code
  * StatelessKieSession session = KieServices.get().getKieClasspathContainer()
  *         .newStatelessKieSession("ragft-stateless");
@@ -115,9 +123,10 @@ public final class Facts {
      *
      * @param facts what the session holds after firing, e.g. the result of a {@code GetObjects} command
      * @return the recommendation
-     * @throws IllegalStateException if there is not exactly one
+     * @throws IllegalStateException if there is not exactly one, or the facts hold more than one {@link Profile}
      */
     public static Recommendation recommendation(Collection<?> facts) {
+        requireOneConsultation(facts);
         List<Recommendation> found = ofType(facts, Recommendation.class);
         if (found.size() != 1) {
             throw new IllegalStateException("expected exactly one Recommendation among the facts, found " + found.size());
@@ -130,8 +139,10 @@ public final class Facts {
      *
      * @param facts what the session holds after firing
      * @return the findings, in a stable order
+     * @throws IllegalStateException if the facts hold more than one {@link Profile}
      */
     public static List<Finding> findings(Collection<?> facts) {
+        requireOneConsultation(facts);
         List<Finding> found = ofType(facts, Finding.class);
         found.sort(Comparator.comparing(Finding::criterion).thenComparing(Finding::rule));
         return List.copyOf(found);
@@ -142,11 +153,23 @@ public final class Facts {
      *
      * @param facts what the session holds after firing
      * @return the caveats, in the order the reports use
+     * @throws IllegalStateException if the facts hold more than one {@link Profile}
      */
     public static List<Caveat> caveats(Collection<?> facts) {
+        requireOneConsultation(facts);
         List<Caveat> found = ofType(facts, Caveat.class);
         found.sort(Comparator.comparing(Caveat::severity).thenComparing(Caveat::id).thenComparing(Caveat::message));
         return List.copyOf(found);
+    }
+
+    /** Results of a session that judged two consultations at once are mixed, so none of them is returned. */
+    private static void requireOneConsultation(Collection<?> facts) {
+        int profiles = ofType(facts, Profile.class).size();
+        if (profiles > 1) {
+            throw new IllegalStateException("one consultation per session: found " + profiles
+                    + " Profile facts, and the rules would merge them into one recommendation with summed scores;"
+                    + " insert each consultation's facts in a session of its own");
+        }
     }
 
     private static <T> List<T> ofType(Collection<?> facts, Class<T> type) {
