@@ -102,17 +102,6 @@ public final class CheckedRules {
                 rulesDir != null ? rulesDir.toString() : "classpath:" + RuleSource.CLASSPATH_FOLDER);
     }
 
-    /**
-     * Rules already compiled and in use (the console's), reloaded by {@code compile} and checked with the
-     * smoke set plus the answers {@code current} gives at each reload.
-     */
-    public static CheckedRules over(Engine inUse, Supplier<RuleBase> compile, Supplier<Answers> current) {
-        Questionnaire questionnaire = inUse.questionnaire();
-        RuleBaseHolder holder = RuleBaseHolder.of(inUse.rules(), compile::get, ReloadCheck.of(questionnaire, null,
-                () -> List.of(new SmokeCheck.Case("your answers", current.get()))));
-        return new CheckedRules(questionnaire, holder, null, null);
-    }
-
     /** The engine for the rules in use. */
     public Engine engine() {
         return engine;
