@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -65,6 +66,81 @@ public final class Advisor {
                 return advisor;
             }
         };
+    }
+
+    /**
+     * A policy's rules, compiled and ready, not yet paired with a questionnaire: what a front end loads on a
+     * helper thread while it reads the questionnaire, then hands to {@link #of(Questionnaire, Rules)}.
+     * Immutable and thread-safe.
+     */
+    public static final class Rules {
+        private final RuleBase ruleBase;
+
+        private Rules(RuleBase ruleBase) {
+            this.ruleBase = ruleBase;
+        }
+
+        /**
+         * The rules packaged in the ragft jar, compiled or read from {@code cacheDir}.
+         *
+         * @param cacheDir the compiled-rules cache folder ({@link #defaultCacheDir()}), or null for no cache
+         * @throws RulesException if the rules do not compile or the policy values are wrong
+         */
+        public static Rules packaged(Path cacheDir) {
+            return new Rules(compileCached(RuleSource.fromClasspath(Advisor.class.getClassLoader()), cacheDir));
+        }
+
+        /**
+         * The rules in a folder (its {@code *.drl} files and {@code policy.properties}), compiled or read from
+         * {@code cacheDir}.
+         *
+         * @param cacheDir the compiled-rules cache folder ({@link #defaultCacheDir()}), or null for no cache
+         * @throws IOException if the folder cannot be read (the message names it)
+         * @throws RulesException if the rules do not compile or the policy values are wrong, with file and line
+         */
+        public static Rules load(Path rulesDir, Path cacheDir) throws IOException {
+            return new Rules(compileCached(RuleSource.fromDirectory(rulesDir), cacheDir));
+        }
+
+        private static RuleBase compileCached(RuleSource source, Path cacheDir) {
+            return cacheDir == null ? RuleBase.compile(source) : RuleBase.compile(source, cacheDir);
+        }
+
+        /** Where the rules came from (a folder or the jar), as messages name it. */
+        public String origin() {
+            return ruleBase.source().origin();
+        }
+
+        /** The rules version reports print (see {@link Advisor#rulesVersion(RuleSource)}). */
+        public String version() {
+            return rulesVersion(ruleBase.source());
+        }
+
+        /** Every rule of the policy, in the rule base's order. */
+        public List<RuleDescription> descriptions() {
+            return ruleBase.rules().stream()
+                    .map(info -> new RuleDescription(info.name(), info.file(), info.criterion(), info.section()))
+                    .toList();
+        }
+    }
+
+    /**
+     * Where command-line runs keep compiled policies: the {@code ragft.cache} system property (the launcher
+     * points it into the checkout's {@code target/}), else {@code $XDG_CACHE_HOME/ragft}, else
+     * {@code ~/.cache/ragft}; null when the property is {@code off} or no home is known.
+     */
+    public static Path defaultCacheDir() {
+        return RuleBase.defaultCacheDir();
+    }
+
+    /** An advisor over rules loaded with {@link Rules} and the questions of {@code questionnaire}. */
+    public static Advisor of(Questionnaire questionnaire, Rules rules) {
+        return new Advisor(new Engine(questionnaire, rules.ruleBase));
+    }
+
+    /** The rules this advisor applies (their origin, version and descriptions). */
+    public Rules rules() {
+        return new Rules(engine.rules());
     }
 
     /** The policy and questionnaire packaged in the ragft jar. */
@@ -127,6 +203,22 @@ public final class Advisor {
      *     questionnaire order
      */
     public Map<String, Object> irrelevant(Answers answersSoFar, Collection<String> open) {
+        return skipping(answersSoFar, open).skippable();
+    }
+
+    /**
+     * What {@link #irrelevant} finds, with the check's own account of how it decided (for a front end's
+     * debug output).
+     *
+     * @param skippable each skippable id with the value used when it stays unanswered ({@code null}: none),
+     *     in questionnaire order
+     * @param reason how the check reached it (e.g. how many combinations it evaluated, or why it gave up)
+     */
+    public record Skipping(Map<String, Object> skippable, String reason) {
+    }
+
+    /** {@link #irrelevant} with the check's reason; see there. */
+    public Skipping skipping(Answers answersSoFar, Collection<String> open) {
         Relevance.Result result;
         synchronized (this) {
             if (oracle == null) {
@@ -138,7 +230,7 @@ public final class Advisor {
         for (String id : result.skippable()) {
             skippable.put(id, result.defaults().get(id));
         }
-        return Collections.unmodifiableMap(skippable);
+        return new Skipping(Collections.unmodifiableMap(skippable), result.reason());
     }
 
     /**
@@ -162,7 +254,7 @@ public final class Advisor {
      * @param withAnalysis whether to include what would change the decision
      * @param skipped ids of the questions the console skipped (their defaults were used without asking)
      */
-    public static Report report(Engine engine, Advice advice, boolean withAnalysis, Set<String> skipped) {
+    public Report report(Advice advice, boolean withAnalysis, Set<String> skipped) {
         Analysis analysis = withAnalysis ? Counterfactuals.analyze(engine, advice) : null;
         return Report.of(engine.questionnaire(), rulesVersion(engine.rules().source()), advice, analysis, skipped,
                 Instant.now());

@@ -3,7 +3,6 @@ package dev.ragft.cli;
 import dev.ragft.Advice;
 import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Answers;
-import dev.ragft.engine.Engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,12 +85,12 @@ final class AdviseCommand implements Callable<Integer> {
             throw new Cli.UsageProblem("advise needs an answers file, '-' for standard input, or --set ID=VALUE answers;"
                     + " try 'ragft advise --help'");
         }
-        Engine engine = policy.engine();
+        Advisor advisor = policy.advisor();
         Answers answers = input == null ? Answers.empty()
                 : Inputs.parseAnswers(Inputs.read(input, System.in), Inputs.sourceName(input));
-        answers = Inputs.applySets(answers, sets, engine.questionnaire());
-        Advice advice = engine.advise(answers);
-        String report = format.render(Advisor.report(engine, advice, !noAnalysis, Set.of()));
+        answers = Inputs.applySets(answers, sets, advisor.questionnaire());
+        Advice advice = advisor.advise(answers);
+        String report = format.render(advisor.report(advice, !noAnalysis, Set.of()));
         if (out != null) {
             Inputs.writeAtomically(out, report);
             spec.commandLine().getErr().println("ragft: report written to " + out);

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RulesException;
-import dev.ragft.engine.Engine;
 import dev.ragft.report.JsonReport;
 import java.io.IOException;
 import java.io.Reader;
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * whole before it is written, so the output is always complete JSON lines.
  *
  * <p>Lines are read, advised and written as a stream, so memory does not grow with the input; each line
- * is one task on a small pool over the one shared (thread-safe) engine, written strictly in input
+ * is one task on a small pool over the one shared (thread-safe) advisor, written strictly in input
  * order. A line past its time limit is reported and its thread given up (interrupted, and replaced so
  * the other lines go on); a Java thread cannot be stopped, so the evaluation deadline of the engine is
  * what ends it. Blank lines are skipped but still counted, so N is the line number an editor shows.
@@ -59,13 +59,13 @@ final class BatchAdvisor {
     private static final ObjectMapper COMPACT = new ObjectMapper()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-    private final Engine engine;
+    private final Advisor advisor;
     private final List<String> sets;
     private final int threads;
     private final long lineTimeLimitMs;
 
-    BatchAdvisor(Engine engine, List<String> sets, int threads, long lineTimeLimitMs) {
-        this.engine = engine;
+    BatchAdvisor(Advisor advisor, List<String> sets, int threads, long lineTimeLimitMs) {
+        this.advisor = advisor;
         this.sets = List.copyOf(sets);
         this.threads = Math.max(1, threads);
         this.lineTimeLimitMs = lineTimeLimitMs;
@@ -81,7 +81,7 @@ final class BatchAdvisor {
 
     Summary run(Reader in, String sourceName, Writer out) throws IOException {
         // A --set that cannot be parsed is wrong for every line: report it once, before any work.
-        Inputs.applySets(Answers.empty(), sets, engine.questionnaire());
+        Inputs.applySets(Answers.empty(), sets, advisor.questionnaire());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, "ragft-batch");
@@ -193,8 +193,8 @@ final class BatchAdvisor {
                         "not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8")));
             }
             Answers answers = Answers.fromJson(line, LINE_MARKER);
-            answers = Inputs.applySets(answers, sets, engine.questionnaire());
-            return new Result(COMPACT.writeValueAsString(JsonReport.tree(engine.advise(answers))) + "\n", false);
+            answers = Inputs.applySets(answers, sets, advisor.questionnaire());
+            return new Result(COMPACT.writeValueAsString(JsonReport.tree(advisor.advise(answers))) + "\n", false);
         } catch (InvalidAnswersException e) {
             return error(number, sourceName, e.errors());
         } catch (RulesException e) {

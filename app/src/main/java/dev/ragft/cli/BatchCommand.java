@@ -1,6 +1,6 @@
 package dev.ragft.cli;
 
-import dev.ragft.engine.Engine;
+import dev.ragft.Advisor;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -30,8 +30,8 @@ final class BatchCommand {
         if (!Inputs.STDIN.equals(input) && Files.isDirectory(Path.of(input))) {
             throw new Cli.UsageProblem("cannot read '" + input + "': it is a folder, not a JSON-lines file");
         }
-        Engine engine = policy.engine();
-        BatchAdvisor advisor = new BatchAdvisor(engine, sets, Runtime.getRuntime().availableProcessors(),
+        Advisor rules = policy.advisor();
+        BatchAdvisor advisor = new BatchAdvisor(rules, sets, Runtime.getRuntime().availableProcessors(),
                 lineTimeLimitMs);
         String sourceName = Inputs.sourceName(input);
         BatchAdvisor.Summary summary;

@@ -1,6 +1,6 @@
 package dev.ragft.cli;
 
-import dev.ragft.engine.RuleBase;
+import dev.ragft.Advisor;
 import java.util.List;
 import java.util.concurrent.FutureTask;
 
@@ -13,7 +13,7 @@ import java.util.concurrent.FutureTask;
  */
 final class EarlyRules {
 
-    private static FutureTask<RuleBase> pending;
+    private static FutureTask<Advisor.Rules> pending;
 
     private EarlyRules() {
     }
@@ -26,7 +26,7 @@ final class EarlyRules {
                         || word.startsWith("--help"))) {
             return;
         }
-        FutureTask<RuleBase> task = new FutureTask<>(new PolicyOptions()::loadRules);
+        FutureTask<Advisor.Rules> task = new FutureTask<>(new PolicyOptions()::loadRules);
         Thread loader = new Thread(task, "ragft-early-rules");
         loader.setDaemon(true);
         loader.start();
@@ -34,8 +34,8 @@ final class EarlyRules {
     }
 
     /** The early load of the default rules, at most once; {@code null} if none was started or it is taken. */
-    static synchronized FutureTask<RuleBase> claim() {
-        FutureTask<RuleBase> task = pending;
+    static synchronized FutureTask<Advisor.Rules> claim() {
+        FutureTask<Advisor.Rules> task = pending;
         pending = null;
         return task;
     }

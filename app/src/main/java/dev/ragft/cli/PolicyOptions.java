@@ -1,9 +1,10 @@
 package dev.ragft.cli;
 
+import dev.ragft.Advisor;
 import dev.ragft.EvaluationLimits;
-import dev.ragft.engine.Engine;
-import dev.ragft.engine.RuleBase;
-import dev.ragft.engine.RuleSource;
+import dev.ragft.policy.CheckedRules;
+import dev.ragft.policy.RuleFiles;
+import dev.ragft.questionnaire.Answers;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,10 +61,11 @@ final class PolicyOptions {
         return folder != null && Files.isDirectory(folder) ? folder : null;
     }
 
-    Engine engine() {
+    /** The advisor over these rules and this questionnaire (the rules compiled, or read from the cache). */
+    Advisor advisor() {
         // Two cores, two independent loads: the rules (cache read or DRL compile) on a helper thread
         // while this one reads the questionnaire. Saves about a quarter of a CLI run's start-up.
-        FutureTask<RuleBase> rulesTask = rules == null ? EarlyRules.claim() : null;
+        FutureTask<Advisor.Rules> rulesTask = rules == null ? EarlyRules.claim() : null;
         if (rulesTask == null) {
             rulesTask = new FutureTask<>(this::loadRules);
             Thread loader = new Thread(rulesTask, "ragft-rules-loader");
@@ -72,7 +75,7 @@ final class PolicyOptions {
         Questionnaire loaded = loadQuestionnaire();
         try {
             applyLimits();
-            return new Engine(loaded, rulesTask.get());
+            return Advisor.of(loaded, rulesTask.get());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime; // RulesException, UsageProblem…: reported by Cli as if thrown here
@@ -98,21 +101,40 @@ final class PolicyOptions {
         return Questionnaire.load(file);
     }
 
-    RuleBase loadRules() {
+    /** The rules (folder or packaged), compiled or read from the compiled-rules cache. */
+    Advisor.Rules loadRules() {
         applyLimits();
-        return RuleBase.compile(ruleSource(), RuleBase.defaultCacheDir());
-    }
-
-    RuleSource ruleSource() {
-        Path dir = rules != null ? rules : fromHome("rules");
+        Path dir = rulesDir();
         if (dir == null) {
-            return RuleSource.fromClasspath(PolicyOptions.class.getClassLoader());
+            return Advisor.Rules.packaged(Advisor.defaultCacheDir());
         }
         try {
-            return RuleSource.fromDirectory(dir);
+            return Advisor.Rules.load(dir, Advisor.defaultCacheDir());
         } catch (IOException e) {
             throw new Cli.UsageProblem(e.getMessage());
         }
+    }
+
+    /** The rule files (folder or packaged) for the policy commands and {@code serve}. */
+    RuleFiles ruleFiles() {
+        try {
+            return RuleFiles.read(rulesDir());
+        } catch (IOException e) {
+            throw new Cli.UsageProblem(e.getMessage());
+        }
+    }
+
+    /**
+     * The console's reloads: these rules read again, compiled through the compiled-rules cache and checked
+     * with the smoke set plus the answers {@code current} gives.
+     */
+    CheckedRules reloading(Questionnaire loaded, Supplier<Answers> current) {
+        return CheckedRules.reloading(loaded, rulesDir(), Advisor.defaultCacheDir(), current);
+    }
+
+    /** The rules folder: --rules, else the checkout's rules/; null for the packaged rules. */
+    private Path rulesDir() {
+        return rules != null ? rules : fromHome("rules");
     }
 
     static Path fromHome(String relative) {

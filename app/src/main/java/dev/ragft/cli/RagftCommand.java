@@ -71,6 +71,7 @@ final class RagftCommand implements Callable<Integer> {
             resumed = Answers.fromJson(Inputs.read(resume.toString(), System.in), resume.toString());
         }
         Path target = draft != null ? draft : resume != null ? resume : Path.of(DEFAULT_DRAFT);
-        return ExitCodes.of(Console.run(policy::loadRules, policy::loadQuestionnaire, given, resumed, target, allQuestions));
+        return ExitCodes.of(Console.run(policy::loadRules, policy::reloading, policy::loadQuestionnaire, given, resumed,
+                target, allQuestions));
     }
 }

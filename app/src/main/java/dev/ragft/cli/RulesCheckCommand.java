@@ -2,12 +2,11 @@ package dev.ragft.cli;
 
 import dev.ragft.RuleError;
 import dev.ragft.RulesException;
-import dev.ragft.engine.RuleBase;
-import dev.ragft.engine.RuleSource;
 import dev.ragft.facts.Confidence;
 import dev.ragft.facts.Strategy;
 import dev.ragft.policy.ExhaustiveCheck;
 import dev.ragft.policy.Problem;
+import dev.ragft.policy.RuleFiles;
 import dev.ragft.policy.RulesCheck;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.PrintWriter;
@@ -77,12 +76,12 @@ final class RulesCheckCommand implements Callable<Integer> {
             throw new Cli.UsageProblem("--threads must be at least 1");
         }
         policy.applyLimits();
-        RuleSource source = policy.ruleSource();
+        RuleFiles source = policy.ruleFiles();
         String origin = source.origin();
         Questionnaire questionnaire = policy.loadQuestionnaire();
-        RuleBase rules;
+        RuleFiles.Compiled rules;
         try {
-            rules = RuleBase.compile(source);
+            rules = source.compile();
         } catch (RulesException e) {
             for (RuleError error : e.errors()) {
                 out.println(error.file() + ":" + error.line() + ":" + error.column() + ": error: " + error.message());
@@ -106,8 +105,8 @@ final class RulesCheckCommand implements Callable<Integer> {
         problems.forEach(out::println);
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
         long warnings = problems.size() - errors;
-        out.println("rules check: " + origin + ": " + count(source.drl().size(), "file") + ", "
-                + count(rules.rules().size(), "rule") + ", " + questionnaire.criteria().size() + " criteria, "
+        out.println("rules check: " + origin + ": " + count(source.drlCount(), "file") + ", "
+                + count(rules.ruleCount(), "rule") + ", " + questionnaire.criteria().size() + " criteria, "
                 + report.smoke().advised() + " of " + count(report.smoke().cases(), "smoke consultation")
                 + " advised and analysed within " + report.timeLimit() + " each; " + count(errors, "error") + ", "
                 + count(warnings, "warning"));
@@ -126,7 +125,7 @@ final class RulesCheckCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private boolean exhaustive(PrintWriter out, Questionnaire questionnaire, RuleBase rules) {
+    private boolean exhaustive(PrintWriter out, Questionnaire questionnaire, RuleFiles.Compiled rules) {
         Path dir = violations != null ? violations
                 : Path.of(System.getProperty("java.io.tmpdir"), "ragft-exhaustive-" + ProcessHandle.current().pid());
         ExhaustiveCheck.Report report = new ExhaustiveCheck(questionnaire, rules).run(threads, dir);
@@ -155,7 +154,7 @@ final class RulesCheckCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "error: %s (%,d consultation%s)%n", violation.kind(), violation.cases(),
                     violation.cases() == 1 ? "" : "s");
             out.println("  first case: " + violation.message());
-            out.println("  reproduce:  ragft advise --rules " + rules.source().origin() + " " + violation.file());
+            out.println("  reproduce:  ragft advise --rules " + rules.origin() + " " + violation.file());
         }
         return false;
     }

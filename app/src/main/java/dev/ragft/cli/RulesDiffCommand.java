@@ -1,10 +1,10 @@
 package dev.ragft.cli;
 
+import dev.ragft.Advice;
 import dev.ragft.answers.Consultation;
-import dev.ragft.engine.Engine;
-import dev.ragft.engine.RuleBase;
-import dev.ragft.engine.RuleSource;
 import dev.ragft.policy.OutcomeDiff;
+import dev.ragft.policy.RuleFiles;
+import dev.ragft.questionnaire.Answers;
 import dev.ragft.questionnaire.Questionnaire;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,17 +63,17 @@ final class RulesDiffCommand implements Callable<Integer> {
             sources.add(examples);
         }
         List<Consultation> replay = read(sources);
-        RuleSource baseSource;
+        RuleFiles baseSource;
         try {
-            baseSource = RuleSource.fromDirectory(base);
+            baseSource = RuleFiles.read(base);
         } catch (IOException e) {
             throw new Cli.UsageProblem("--base " + e.getMessage());
         }
-        RuleSource currentSource = policy.ruleSource();
+        RuleFiles currentSource = policy.ruleFiles();
         Questionnaire questionnaire = policy.loadQuestionnaire();
         // Compile errors of either side surface as RulesException: exit 3 with file:line:column.
-        Engine before = new Engine(questionnaire, RuleBase.compile(baseSource));
-        Engine after = new Engine(questionnaire, RuleBase.compile(currentSource));
+        Function<Answers, Advice> before = baseSource.compile().adviser(questionnaire);
+        Function<Answers, Advice> after = currentSource.compile().adviser(questionnaire);
 
         PrintWriter out = spec.commandLine().getOut();
         out.println("rules diff: base " + baseSource.origin() + " -> current " + currentSource.origin() + ", "

@@ -1,8 +1,8 @@
 package dev.ragft.cli;
 
+import dev.ragft.Advisor;
 import dev.ragft.answers.Consultation;
 import dev.ragft.answers.Consultations;
-import dev.ragft.engine.Engine;
 import dev.ragft.policy.ScenarioRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,7 +52,7 @@ final class RulesTestCommand implements Callable<Integer> {
             throw new Cli.UsageProblem("no examples folder found; name one with --scenarios DIR");
         }
         List<Consultation> consultations = RulesDiffCommand.read(List.of(folder));
-        Engine engine = policy.engine();
+        Advisor advisor = policy.advisor();
         PrintWriter out = spec.commandLine().getOut();
         int width = 8;
         for (Consultation c : consultations) {
@@ -65,7 +65,7 @@ final class RulesTestCommand implements Callable<Integer> {
                 skipped++;
                 continue;
             }
-            ScenarioRun.Result result = ScenarioRun.run(engine, consultation);
+            ScenarioRun.Result result = ScenarioRun.run(advisor::advise, consultation);
             results.add(result);
             out.printf(Locale.ROOT, "%s  %-" + width + "s  %s%n", result.passed() ? "PASS" : "FAIL",
                     consultation.name(), result.outcome());

@@ -2,8 +2,9 @@ package dev.ragft.cli;
 
 import dev.ragft.RuleError;
 import dev.ragft.RulesStatus;
-import dev.ragft.engine.RuleSource;
+import dev.ragft.Advisor;
 import dev.ragft.policy.CheckedRules;
+import dev.ragft.policy.RuleFiles;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.server.HttpService;
 import java.io.IOException;
@@ -108,9 +109,9 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Questionnaire questionnaire = policy.loadQuestionnaire();
-        RuleSource source = policy.ruleSource();
+        RuleFiles source = policy.ruleFiles();
         String origin = source.origin();
-        if (watch && origin.startsWith("classpath:")) {
+        if (watch && source.packaged()) {
             throw new Cli.UsageProblem("--watch needs a rules folder (--rules DIR); the packaged rules never change");
         }
         // The rules are checked (lint and smoke set) at start and before every reload; rules that compile but
@@ -128,8 +129,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         HttpService service;
         try {
-            service = new HttpService(rules::engine, () -> health(rules), address, poolSize, queue, maxConnections,
-                    Math.max(1, Math.round(requestDeadline * 1000)), err);
+            service = new HttpService(Advisor.following(rules::engine), () -> health(rules), address, poolSize, queue,
+                    maxConnections, Math.max(1, Math.round(requestDeadline * 1000)), err);
         } catch (IOException e) {
             throw new Cli.UsageProblem("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
@@ -183,8 +184,7 @@ final class ServeCommand implements Callable<Integer> {
     // A hash of the rule files' contents, never their path: /healthz may be seen by anyone who can reach it.
     private static HttpService.RulesHealth health(CheckedRules rules) {
         RulesStatus status = rules.status();
-        RuleSource inUse = rules.engine().rules().source();
-        return new HttpService.RulesHealth(status.healthy(), inUse.version(), inUse.drl().size(), status.load(),
+        return new HttpService.RulesHealth(status.healthy(), rules.version(), rules.drlCount(), status.load(),
                 status.healthy() ? null : status.reason());
     }
 

@@ -1,22 +1,21 @@
 package dev.ragft.console;
 
 import dev.ragft.Advice;
+import dev.ragft.Advisor;
 import dev.ragft.Analysis;
 import dev.ragft.Flip;
-import dev.ragft.analysis.Counterfactuals;
-import dev.ragft.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The "what would change the decision" lines under a recommendation: the counterfactual analysis
- * ({@link Counterfactuals}) in the text report's words (numbered flips, the questions no single answer
+ * ({@link Advisor#analyze}) in the text report's words (numbered flips, the questions no single answer
  * to which changes it, the cost crossover); the view wraps them to the terminal's width.
  */
 interface ChangeHints {
 
-    /** No analysis (e.g. for a view that has no engine at hand). */
+    /** No analysis (e.g. for a view that has no advisor at hand). */
     ChangeHints NONE = new ChangeHints() {
         @Override
         public List<String> hints(Advice advice) {
@@ -24,12 +23,12 @@ interface ChangeHints {
         }
     };
 
-    /** The full analysis by {@code engine}: flips smallest first, the stable questions, the cost crossover. */
-    static ChangeHints of(Engine engine) {
+    /** The full analysis by {@code advisor}: flips smallest first, the stable questions, the cost crossover. */
+    static ChangeHints of(Advisor advisor) {
         return new ChangeHints() {
             @Override
             public List<String> hints(Advice advice) {
-                return lines(Counterfactuals.analyze(engine, advice));
+                return lines(advisor.analyze(advice));
             }
         };
     }

@@ -7,13 +7,11 @@ import dev.ragft.questionnaire.Answers;
 import dev.ragft.Flip;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
+import dev.ragft.RuleDescription;
 import dev.ragft.RuleError;
 import dev.ragft.RuleFaultException;
 import dev.ragft.RulesException;
-import dev.ragft.analysis.Counterfactuals;
 import dev.ragft.answers.AtomicFiles;
-import dev.ragft.engine.Engine;
-import dev.ragft.engine.RuleBase;
 import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Question;
 import dev.ragft.questionnaire.Questionnaire;
@@ -73,7 +71,7 @@ public final class Console {
      * @return whether the consultation went through to the follow-up prompt and ended there normally
      * @throws IOException when no temporary file can be made for the draft
      */
-    public static boolean rehearse(Supplier<RuleBase> compiler, Supplier<Questionnaire> questionnaire)
+    public static boolean rehearse(Supplier<Advisor.Rules> compiler, Supplier<Questionnaire> questionnaire)
             throws IOException {
         JLinePrompter.loadClasses();
         ByteArrayOutputStream shown = new ByteArrayOutputStream();
@@ -83,7 +81,7 @@ public final class Console {
         EarlyPrompter early = new EarlyPrompter(CompletableFuture.completedFuture(plain), out, false);
         Path draft = Files.createTempFile("ragft-rehearsal-", ".json");
         try {
-            Console console = new Console(compiler, draft, new StartSignal(early, new CountDownLatch(1)), false, out,
+            Console console = new Console(null, draft, new StartSignal(early, new CountDownLatch(1)), false, out,
                     true);
             console.questionnaire = questionnaire.get();
             console.pending = compileAsync(compiler, new CountDownLatch(0));
@@ -95,13 +93,29 @@ public final class Console {
         }
     }
 
+    /**
+     * Makes what {@code reload} goes through: the one reload-and-keep-last-good holder, which reads the
+     * rules again, compiles them and checks them (the lint, the smoke set and the answers {@code current}
+     * gives) before the console takes them.
+     */
+    @FunctionalInterface
+    public interface Reloads {
+        CheckedRules over(Questionnaire questionnaire, Supplier<Answers> current);
+    }
+
     /** How many of the new flips {@code what-if} shows. */
     private static final int WHAT_IF_FLIPS = 3;
 
     /** The longest the rule compilation waits for the first question to be shown. */
     private static final long START_DELAY_MS = 250;
 
-    private final Supplier<RuleBase> compiler;
+    /**
+     * Makes the holder that reloads and checks the rules for {@code reload} (a rules folder read again, or
+     * the packaged rules); null in rehearsals, which never reload.
+     */
+    private final Reloads reloads;
+    /** The advisor over the rules {@link #checked} took at the last reload; null until the first reload. */
+    private Supplier<Advisor> checkedAdvisor;
     /** Where the answers are written as they are given; a free copy when another console holds the draft. */
     private Path draft;
     /** The lock on {@link #draft} (null in rehearsals and tests, which use private temporary drafts). */
@@ -117,16 +131,16 @@ public final class Console {
     private Answers given = Answers.empty();
     /** The questions the interview skipped and that are still unanswered. */
     private List<Question> skipped = List.of();
-    private CompletableFuture<RuleBase> pending;
-    private Engine engine;
+    private CompletableFuture<Advisor.Rules> pending;
+    private Advisor advisor;
     /** Created at the first {@code reload}; keeps the last good rules. */
     private CheckedRules checked;
     /** The answers the next reload's check also tries, so a reload never breaks the consultation on screen. */
     private Answers currentAnswers = Answers.empty();
 
-    private Console(Supplier<RuleBase> compiler, Path draft, Prompter prompter, boolean terminal, PrintStream err,
+    private Console(Reloads reloads, Path draft, Prompter prompter, boolean terminal, PrintStream err,
                     boolean allQuestions) {
-        this.compiler = compiler;
+        this.reloads = reloads;
         this.allQuestions = allQuestions;
         this.draft = draft;
         this.prompter = prompter;
@@ -138,7 +152,8 @@ public final class Console {
     /**
      * Runs a consultation on this process's standard input and output.
      *
-     * @param compiler compiles the rules (called on a background thread at once, and again on {@code reload})
+     * @param compiler compiles the rules (called on a background thread at once)
+     * @param reloads makes the holder that reads, compiles and checks the rules again on {@code reload}
      * @param questionnaire loads the questionnaire definition (on the calling thread, after the compile started)
      * @param given answers supplied up front ({@code --answers}); not asked
      * @param resumed answers of an interrupted consultation ({@code --resume}); not asked again
@@ -146,12 +161,12 @@ public final class Console {
      * @param allQuestions ask every question, even those that provably cannot change the outcome
      * @return the exit code
      */
-    public static Outcome run(Supplier<RuleBase> compiler, Supplier<Questionnaire> questionnaire, Answers given,
-                          Answers resumed, Path draft, boolean allQuestions) {
+    public static Outcome run(Supplier<Advisor.Rules> compiler, Reloads reloads, Supplier<Questionnaire> questionnaire,
+                          Answers given, Answers resumed, Path draft, boolean allQuestions) {
         // Started now, but it begins compiling once the first question is on screen (or after a
         // moment at the latest): on a small machine Drools would otherwise compete with the first question.
         CountDownLatch firstPrompt = new CountDownLatch(1);
-        CompletableFuture<RuleBase> compiling = compileAsync(compiler, firstPrompt);
+        CompletableFuture<Advisor.Rules> compiling = compileAsync(compiler, firstPrompt);
         boolean tty = System.console() != null;
         String noColour = System.getenv("NO_COLOR");
         // The first question and its prompt are printed before JLine is open (EarlyPrompter), so opening the
@@ -199,7 +214,7 @@ public final class Console {
             System.err.println("ragft: the draft " + draft + " is in use by another ragft console; this consultation"
                     + " saves its answers to " + locked.path());
         }
-        Console console = new Console(compiler, locked == null ? draft : locked.path(),
+        Console console = new Console(reloads, locked == null ? draft : locked.path(),
                 new StartSignal(prompter, firstPrompt), tty, System.err, allQuestions);
         console.pending = compiling;
         console.lockedDraft = locked;
@@ -267,15 +282,15 @@ public final class Console {
     }
 
     /** For tests: a console over a given prompter, with the rules compiled on the calling thread's demand. */
-    static Console forTest(Supplier<RuleBase> compiler, Questionnaire questionnaire, Prompter prompter, Path draft) {
-        Console console = new Console(compiler, draft, prompter, false, System.err, false);
+    static Console forTest(Supplier<Advisor.Rules> compiler, Questionnaire questionnaire, Prompter prompter, Path draft) {
+        Console console = new Console(null, draft, prompter, false, System.err, false);
         console.questionnaire = questionnaire;
         console.pending = compileAsync(compiler, new CountDownLatch(0));
         return console;
     }
 
-    private static CompletableFuture<RuleBase> compileAsync(Supplier<RuleBase> compiler, CountDownLatch start) {
-        CompletableFuture<RuleBase> future = new CompletableFuture<>();
+    private static CompletableFuture<Advisor.Rules> compileAsync(Supplier<Advisor.Rules> compiler, CountDownLatch start) {
+        CompletableFuture<Advisor.Rules> future = new CompletableFuture<>();
         Thread thread = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -303,7 +318,7 @@ public final class Console {
         // only if the first question waits for the rules and its check: otherwise, on a terminal, the
         // questions that run skipped would be asked while Drools is still compiling.
         boolean waitForRules = !terminal || usableGiven.size() > 0 || usableResumed.size() > 0;
-        RelevanceFilter relevance = allQuestions ? null : new RelevanceFilter(() -> readyEngine(waitForRules),
+        RelevanceFilter relevance = allQuestions ? null : new RelevanceFilter(() -> readyAdvisor(waitForRules),
                 waitForRules ? Long.MAX_VALUE : RelevanceFilter.TERMINAL_WAIT_MS,
                 debug != null && !debug.isBlank() && !"0".equals(debug) ? err : null);
         Interview interview = new Interview(questionnaire, prompter, relevance == null ? QuestionFilter.ALL : relevance,
@@ -442,28 +457,28 @@ public final class Console {
 
     /** The rules for `why`, waiting for the background compilation if needed; empty if it failed. */
     private List<RuleRef> ruleRefs() {
-        Engine current = awaitEngine(false);
+        Advisor current = awaitAdvisor(false);
         if (current == null) {
             return List.of();
         }
         List<RuleRef> refs = new ArrayList<>();
-        for (RuleBase.RuleInfo info : current.rules().rules()) {
-            refs.add(new RuleRef(info.name(), info.file(), info.criterion(), info.section()));
+        for (RuleDescription rule : current.rules().descriptions()) {
+            refs.add(new RuleRef(rule.name(), rule.file(), rule.criterion(), rule.section()));
         }
         return refs;
     }
 
     /**
-     * The engine without any message: null while the rules are still compiling (unless {@code wait}) or when
+     * The advisor without any message: null while the rules are still compiling (unless {@code wait}) or when
      * they failed (reported later, when the advice is due).
      */
-    private Engine readyEngine(boolean wait) {
-        if (engine != null || (!wait && !pending.isDone())) {
-            return engine;
+    private Advisor readyAdvisor(boolean wait) {
+        if (advisor != null || (!wait && !pending.isDone())) {
+            return advisor;
         }
         try {
-            engine = new Engine(questionnaire, pending.get());
-            return engine;
+            advisor = Advisor.of(questionnaire, pending.get());
+            return advisor;
         } catch (ExecutionException e) {
             return null;
         } catch (InterruptedException e) {
@@ -472,17 +487,17 @@ public final class Console {
         }
     }
 
-    /** The engine, once the rules have compiled; null (errors shown if {@code report}) when they did not. */
-    private Engine awaitEngine(boolean report) {
-        if (engine != null) {
-            return engine;
+    /** The advisor, once the rules have compiled; null (errors shown if {@code report}) when they did not. */
+    private Advisor awaitAdvisor(boolean report) {
+        if (advisor != null) {
+            return advisor;
         }
         if (!pending.isDone()) {
             prompter.println(style.dim("  (the rules are still compiling; one moment...)"));
         }
         try {
-            engine = new Engine(questionnaire, pending.get());
-            return engine;
+            advisor = Advisor.of(questionnaire, pending.get());
+            return advisor;
         } catch (ExecutionException e) {
             if (report) {
                 showFailure(e.getCause());
@@ -506,7 +521,7 @@ public final class Console {
     }
 
     private Outcome finish(Answers answers) {
-        Engine current = awaitEngine(true);
+        Advisor current = awaitAdvisor(true);
         if (current == null) {
             saveDraft(answers, "The consultation is complete but the rules failed to compile");
             return Outcome.RULES_FAILED;
@@ -559,7 +574,7 @@ public final class Console {
     }
 
     private void showDetails(Advice advice) {
-        for (String line : ResultView.render(advice, style, ChangeHints.of(engine), skipped, prompter.width())) {
+        for (String line : ResultView.render(advice, style, ChangeHints.of(advisor), skipped, prompter.width())) {
             prompter.println(line);
         }
     }
@@ -570,7 +585,7 @@ public final class Console {
      * at each of their choices, or a few magnitudes of a number, and every outcome found is shown.
      */
     private ChoiceOutcomes.Outcomes outcomes(Answers soFar, Question question, List<Object> values) {
-        Engine current = awaitEngine(false);
+        Advisor current = awaitAdvisor(false);
         if (current == null) {
             return null;
         }
@@ -747,10 +762,10 @@ public final class Console {
                 String id = assignment.substring(0, eq);
                 changed = changed.with(id, questionnaire.parseText(id, assignment.substring(eq + 1)));
             }
-            Advice after = engine.advise(changed);
+            Advice after = advisor.advise(changed);
             prompter.println("  what if " + argument + ":");
             ResultView.diff(advice, after, style).forEach(prompter::println);
-            List<Flip> flips = Counterfactuals.analyze(engine, after).flips();
+            List<Flip> flips = advisor.analyze(after).flips();
             if (!flips.isEmpty()) {
                 prompter.println("  then what would change it (" + flips.size() + " single change" + (flips.size() == 1 ? "" : "s")
                         + (flips.size() > WHAT_IF_FLIPS ? "; the nearest " + WHAT_IF_FLIPS : "") + "):");
@@ -771,7 +786,7 @@ public final class Console {
 
     /** {@code report FILE}: the full report, with the analysis and the skipped questions marked. */
     private void report(String argument, Advice advice) {
-        ReportCommand.Outcome outcome = ReportCommand.write(argument, () -> Advisor.report(engine, advice, true,
+        ReportCommand.Outcome outcome = ReportCommand.write(argument, () -> advisor.report(advice, true,
                 skipped.stream().map(Question::id).collect(Collectors.toSet())));
         prompter.println(outcome.ok() ? "  " + outcome.message() : style.error("  ! " + outcome.message()));
     }
@@ -791,7 +806,7 @@ public final class Console {
         }
         Advice after;
         try {
-            after = engine.advise(result.answers());
+            after = advisor.advise(result.answers());
         } catch (InvalidAnswersException e) {
             e.errors().forEach(error -> prompter.println(style.warn("  ! " + error.field() + ": " + error.message())));
             return advice;
@@ -823,8 +838,13 @@ public final class Console {
     // One reload path for the console and `serve --watch`: the holder takes new rules only once they compile
     // and pass the check (the lint, and the smoke set plus this consultation's answers under the time limit).
     private Advice reload(Advice advice) {
+        if (reloads == null) {
+            prompter.println(style.error("  ! reload is not available here"));
+            return advice;
+        }
         if (checked == null) {
-            checked = CheckedRules.over(engine, compiler, () -> currentAnswers);
+            checked = reloads.over(questionnaire, () -> currentAnswers);
+            checkedAdvisor = Advisor.following(checked::engine);
         }
         currentAnswers = advice.answers();
         prompter.println(style.dim("  (compiling and checking the rules...)"));
@@ -839,13 +859,13 @@ public final class Console {
         }
         Advice after;
         try {
-            after = checked.engine().advise(advice.answers());
+            after = checkedAdvisor.get().advise(advice.answers());
         } catch (RuntimeException failure) {
             showFailure(failure);
             prompter.println(style.warn("  Kept the last good rules; fix the file and type reload again."));
             return advice;
         }
-        engine = checked.engine();
+        advisor = checkedAdvisor.get();
         prompter.println("  rules reloaded (" + reloaded.ruleCount() + " rules):");
         ResultView.diff(advice, after, style).forEach(prompter::println);
         return after;

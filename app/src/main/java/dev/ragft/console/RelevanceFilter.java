@@ -1,9 +1,7 @@
 package dev.ragft.console;
 
 import dev.ragft.questionnaire.Answers;
-import dev.ragft.engine.Engine;
-import dev.ragft.analysis.DecisionOracle;
-import dev.ragft.analysis.Relevance;
+import dev.ragft.Advisor;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -16,12 +14,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * The adaptive interview: skips the open questions that {@link Relevance#check} proves cannot change the
+ * The adaptive interview: skips the open questions that {@link Advisor#irrelevant} proves cannot change the
  * recommended strategy (see its guarantee). Nothing is skipped before the rules have compiled: the
- * engine supplier returns null until then, so the first questions never wait for Drools.
+ * advisor supplier returns null until then, so the first questions never wait for Drools.
  *
- * <p>Speed: checks run on a worker thread of their own over one shared {@link DecisionOracle}, whose
- * memo makes each check after the first attempted one nearly free (its decision keys are mostly the
+ * <p>Speed: checks run on a worker thread of their own over the advisor's one shared memo of rule
+ * outcomes, which makes each check after the first attempted one nearly free (its decision keys are mostly the
  * previous check's). The first attempted check can take a second on a loaded machine; the next question
  * waits for it at most {@code waitMs}, and otherwise is asked as usual while the check finishes in the
  * background, its result applying from the question after. With piped input {@code waitMs} is unbounded,
@@ -35,7 +33,7 @@ final class RelevanceFilter implements QuestionFilter, AutoCloseable {
     private record Checked(Answers soFar, Set<String> remaining, Set<String> skippable) {
     }
 
-    private final Supplier<Engine> engine;
+    private final Supplier<Advisor> advisor;
     private final long waitMs;
     private final PrintStream debug;
     private ExecutorService worker;
@@ -43,17 +41,14 @@ final class RelevanceFilter implements QuestionFilter, AutoCloseable {
     private Answers runningFor;
     private Set<String> runningRemaining;
     private Checked latest;
-    // Used on the worker thread only (the oracle is not thread-safe).
-    private DecisionOracle oracle;
-    private Engine oracleEngine;
 
     /**
-     * @param engine the engine once the rules have compiled, else null (it may block instead, for pipes)
+     * @param advisor the advisor once the rules have compiled, else null (it may block instead, for pipes)
      * @param waitMs how long a question waits for its check (Long.MAX_VALUE: always)
      * @param debug where each check's duration is printed, or null
      */
-    RelevanceFilter(Supplier<Engine> engine, long waitMs, PrintStream debug) {
-        this.engine = engine;
+    RelevanceFilter(Supplier<Advisor> advisor, long waitMs, PrintStream debug) {
+        this.advisor = advisor;
         this.waitMs = waitMs;
         this.debug = debug;
     }
@@ -67,7 +62,7 @@ final class RelevanceFilter implements QuestionFilter, AutoCloseable {
         if (latest != null && latest.soFar().equals(soFar) && latest.remaining().equals(remaining)) {
             return latest.skippable();
         }
-        Engine current = engine.get();
+        Advisor current = advisor.get();
         if (current == null) {
             return Set.of();
         }
@@ -143,18 +138,14 @@ final class RelevanceFilter implements QuestionFilter, AutoCloseable {
         return result;
     }
 
-    private Checked check(Engine current, Answers soFar, Set<String> remaining) {
-        if (oracleEngine != current) {
-            oracle = new DecisionOracle(current.rules());
-            oracleEngine = current;
-        }
+    private Checked check(Advisor current, Answers soFar, Set<String> remaining) {
         long start = System.nanoTime();
-        Relevance.Result result = Relevance.check(current, oracle, soFar, remaining);
+        Advisor.Skipping result = current.skipping(soFar, remaining);
         if (debug != null) {
             debug.printf("ragft: relevance check %.1f ms, %d open, %d skippable (%s)%n",
                     (System.nanoTime() - start) / 1e6, remaining.size(), result.skippable().size(), result.reason());
         }
-        return new Checked(soFar, remaining, result.skippable());
+        return new Checked(soFar, remaining, new LinkedHashSet<>(result.skippable().keySet()));
     }
 
     @Override

@@ -12,7 +12,6 @@ import dev.ragft.Advisor;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RuleFaultException;
-import dev.ragft.engine.Engine;
 import dev.ragft.answers.TextInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The HTTP face of one {@link Engine}: {@code POST /v1/advice}, {@code GET /v1/questions},
+ * The HTTP face of one {@link Advisor}: {@code POST /v1/advice}, {@code GET /v1/questions},
  * {@code GET /healthz}, on the JDK's built-in server.
  *
  * <p>Two pools keep slow clients from starving the rest. Reading a request (headers and body) and
@@ -76,7 +75,7 @@ public final class HttpService {
     /** Threads that answer refused connections with 503 before the dispatcher has to. */
     private static final int OVERFLOW_THREADS = 4;
 
-    private final Supplier<Engine> engine;
+    private final Supplier<Advisor> advisor;
     private final Supplier<RulesHealth> rulesHealth;
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
@@ -103,7 +102,7 @@ public final class HttpService {
     }
 
     /**
-     * @param engine the engine to use for each request (read per request, so a reload takes effect at once)
+     * @param advisor the advisor to use for each request (read per request, so a reload takes effect at once)
      * @param rulesHealth the rules in use, for {@code /healthz}
      * @param threads worker threads that compute advice
      * @param queue requests that may wait for a worker before 503
@@ -111,14 +110,14 @@ public final class HttpService {
      *     more wait for one
      * @param deadlineMs the time the advice for one request may take before it is answered 503
      */
-    public HttpService(Supplier<Engine> engine, Supplier<RulesHealth> rulesHealth, InetSocketAddress address, int threads,
+    public HttpService(Supplier<Advisor> advisor, Supplier<RulesHealth> rulesHealth, InetSocketAddress address, int threads,
                 int queue, int maxConnections, long deadlineMs, PrintWriter log) throws IOException {
-        this.engine = engine;
+        this.advisor = advisor;
         this.rulesHealth = rulesHealth;
         this.log = log;
         this.deadlineMs = deadlineMs;
         // The page's engine work runs on the same worker pool, under the same deadline, as /v1/advice.
-        this.page = new WebPage(Advisor.following(engine), this::onWorkers,
+        this.page = new WebPage(advisor, this::onWorkers,
                 address.getAddress() != null && address.getAddress().isLoopbackAddress());
         AtomicInteger ids = new AtomicInteger();
         BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
@@ -256,7 +255,7 @@ public final class HttpService {
             }
             case "/v1/questions" -> {
                 if (allowed(exchange, method, "GET")) {
-                    send(exchange, 200, engine.get().questionnaire().toJson());
+                    send(exchange, 200, advisor.get().questionnaire().toJson());
                 }
             }
             case "/healthz" -> {
@@ -342,7 +341,7 @@ public final class HttpService {
             send(exchange, 400, errors("body", e.getMessage()));
             return;
         }
-        Engine current = engine.get();
+        Advisor current = advisor.get();
         Future<String> advice;
         try {
             advice = pool.submit(() -> current.advise(Answers.fromJson(text, "request body")).toJson());

@@ -2,6 +2,7 @@ package dev.ragft.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.testing.Fixtures;
 import java.io.IOException;
@@ -17,7 +18,7 @@ class RehearsalTest {
 
     @Test
     void theCannedConsultationReachesTheFollowUpsWithTheShippedFiles() throws IOException {
-        boolean reached = Console.rehearse(() -> Fixtures.engine().rules(),
+        boolean reached = Console.rehearse(() -> Advisor.following(Fixtures::engine).get().rules(),
                 () -> Questionnaire.load(Path.of("questionnaires/advisor.json")));
         assertThat(reached).isTrue();
     }

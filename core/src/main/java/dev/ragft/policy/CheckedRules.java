@@ -1,6 +1,7 @@
 package dev.ragft.policy;
 
 import dev.ragft.RuleError;
+import dev.ragft.RulesException;
 import dev.ragft.RulesStatus;
 import dev.ragft.engine.Engine;
 import dev.ragft.engine.RuleBase;
@@ -32,10 +33,15 @@ public final class CheckedRules {
     }
 
     private final Questionnaire questionnaire;
-    private final RuleBaseHolder holder;
+    /** Null only for {@link #reloading} before its first reload could compile the rules. */
+    private RuleBaseHolder holder;
     private final Path watched;
     private volatile Engine engine;
     private RuleSource seen;
+    /** For {@link #reloading}: how to make the holder once the rules compile; null otherwise. */
+    private final RuleBaseHolder.Builder pendingBuilder;
+    private final RuleBaseHolder.Check pendingCheck;
+    private final String pendingOrigin;
 
     private CheckedRules(Questionnaire questionnaire, RuleBaseHolder holder, Path watched, RuleSource seen) {
         this.questionnaire = questionnaire;
@@ -43,6 +49,18 @@ public final class CheckedRules {
         this.watched = watched;
         this.seen = seen;
         this.engine = new Engine(questionnaire, holder.current());
+        this.pendingBuilder = null;
+        this.pendingCheck = null;
+        this.pendingOrigin = null;
+    }
+
+    private CheckedRules(Questionnaire questionnaire, RuleBaseHolder.Builder builder, RuleBaseHolder.Check check,
+            String origin) {
+        this.questionnaire = questionnaire;
+        this.watched = null;
+        this.pendingBuilder = builder;
+        this.pendingCheck = check;
+        this.pendingOrigin = origin;
     }
 
     /**
@@ -62,20 +80,41 @@ public final class CheckedRules {
         return new CheckedRules(questionnaire, holder, folder, source);
     }
 
+    /** {@link #start(Questionnaire, Path, RuleSource, boolean)} for rule files read by a front end. */
+    public static CheckedRules start(Questionnaire questionnaire, Path examples, RuleFiles files, boolean watch)
+            throws IOException {
+        return start(questionnaire, examples, files.source(), watch);
+    }
+
     /**
-     * Rules already compiled and in use (the console's), reloaded by {@code compile} and checked with the
-     * smoke set plus the answers {@code current} gives at each reload.
+     * The console's reloads, for a front end that holds its rules in use through the facade: each
+     * {@link #reload()} reads the rules again from {@code rulesDir} (null: the packaged rules), compiles them
+     * through the compiled-rules cache in {@code cacheDir} (null: none) and checks them with the smoke set plus
+     * the answers {@code current} gives. The rules the front end uses stay its own until a reload is taken;
+     * then {@link #engine()} serves the new ones. Nothing is read before the first reload.
      */
-    public static CheckedRules over(Engine inUse, Supplier<RuleBase> compile, Supplier<Answers> current) {
-        Questionnaire questionnaire = inUse.questionnaire();
-        RuleBaseHolder holder = RuleBaseHolder.of(inUse.rules(), compile::get, ReloadCheck.of(questionnaire, null,
-                () -> List.of(new SmokeCheck.Case("your answers", current.get()))));
-        return new CheckedRules(questionnaire, holder, null, null);
+    public static CheckedRules reloading(Questionnaire questionnaire, Path rulesDir, Path cacheDir,
+            Supplier<Answers> current) {
+        RuleBaseHolder.Builder builder = () -> RuleBase.compile(RuleFiles.read(rulesDir).source(), cacheDir);
+        RuleBaseHolder.Check check = ReloadCheck.of(questionnaire, null,
+                () -> List.of(new SmokeCheck.Case("your answers", current.get())));
+        return new CheckedRules(questionnaire, builder, check,
+                rulesDir != null ? rulesDir.toString() : "classpath:" + RuleSource.CLASSPATH_FOLDER);
     }
 
     /** The engine for the rules in use. */
     public Engine engine() {
         return engine;
+    }
+
+    /** The rules version of the rules in use (a hash of their files, never where they live). */
+    public String version() {
+        return engine.rules().source().version();
+    }
+
+    /** How many DRL files the rules in use have. */
+    public int drlCount() {
+        return engine.rules().source().drl().size();
     }
 
     /** The health of the rules, for {@code /healthz}. */
@@ -85,6 +124,20 @@ public final class CheckedRules {
 
     /** Reads, compiles and checks the rules again; takes them only if all three succeed. */
     public synchronized Reload reload() {
+        if (holder == null) {
+            // The first reload of reloading(): a holder needs rules to fall back on, so it starts from this
+            // compile (errors refuse the reload exactly as the holder would) and then reloads as usual.
+            RuleBase baseline;
+            try {
+                baseline = pendingBuilder.build();
+            } catch (RulesException e) {
+                return new Reload(false, 0, e.errors());
+            } catch (IOException | RuntimeException e) {
+                return new Reload(false, 0, List.of(new RuleError(Path.of(pendingOrigin), 0, 0,
+                        "cannot read the rules: " + e.getMessage())));
+            }
+            holder = RuleBaseHolder.of(baseline, pendingBuilder, pendingCheck);
+        }
         RuleBaseHolder.Reload reload = holder.reload();
         if (reload.reloaded()) {
             engine = new Engine(questionnaire, reload.current());

@@ -71,6 +71,11 @@ public final class ExhaustiveCheck {
     private final List<String> catalog;
     private final Set<String> required;
 
+    /** For rules a policy command compiled with {@link RuleFiles}. */
+    public ExhaustiveCheck(Questionnaire questionnaire, RuleFiles.Compiled rules) {
+        this(questionnaire, rules.ruleBase());
+    }
+
     public ExhaustiveCheck(Questionnaire questionnaire, RuleBase rules) {
         this.questionnaire = questionnaire;
         this.rules = rules;

@@ -6,12 +6,14 @@ import dev.ragft.answers.Consultation;
 import dev.ragft.engine.Engine;
 import dev.ragft.engine.PolicyFile;
 import dev.ragft.engine.RuleSource;
+import dev.ragft.questionnaire.Answers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -40,6 +42,15 @@ public final class OutcomeDiff {
     }
 
     public static Change compare(Engine base, Engine current, Consultation consultation) {
+        return compare(base::advise, current::advise, consultation);
+    }
+
+    /**
+     * {@link #compare(Engine, Engine, Consultation)} over two advise functions (engines' or facade
+     * advisors'), so that a front end holding the facade compares without the engine's types.
+     */
+    public static Change compare(Function<Answers, Advice> base, Function<Answers, Advice> current,
+            Consultation consultation) {
         Side before = side(base, consultation);
         Side after = side(current, consultation);
         List<Moved> moved = new ArrayList<>();
@@ -55,6 +66,11 @@ public final class OutcomeDiff {
             }
         }
         return new Change(consultation, before.outcome, after.outcome, !before.outcome.equals(after.outcome), moved);
+    }
+
+    /** {@link #policyChanges(RuleSource, RuleSource)} for rule files a policy command read. */
+    public static List<PolicyChange> policyChanges(RuleFiles base, RuleFiles current) {
+        return policyChanges(base.source(), current.source());
     }
 
     /** The policy values that differ between two rule sources, in key order of the newer file. */
@@ -77,9 +93,9 @@ public final class OutcomeDiff {
     private record Side(Advice advice, String outcome) {
     }
 
-    private static Side side(Engine engine, Consultation consultation) {
+    private static Side side(Function<Answers, Advice> advise, Consultation consultation) {
         try {
-            Advice advice = engine.advise(consultation.answers());
+            Advice advice = advise.apply(consultation.answers());
             return new Side(advice, advice.strategy() + " " + advice.confidence());
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());

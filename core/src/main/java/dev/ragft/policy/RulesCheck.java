@@ -33,6 +33,11 @@ public final class RulesCheck {
     }
 
     /** Lints and smoke-checks compiled rules. */
+    /** {@link #run(RuleBase, Questionnaire, Path)} for rules a policy command compiled with {@link RuleFiles}. */
+    public static Report run(RuleFiles.Compiled rules, Questionnaire questionnaire, Path examples) {
+        return run(rules.ruleBase(), questionnaire, examples);
+    }
+
     public static Report run(RuleBase rules, Questionnaire questionnaire, Path examples) {
         Questionnaire catalog;
         try {

@@ -5,6 +5,7 @@ import dev.ragft.CriterionResult;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.cost.StrategyCost;
 import dev.ragft.answers.Consultation;
+import dev.ragft.questionnaire.Answers;
 import dev.ragft.engine.Engine;
 import dev.ragft.facts.Caveat;
 import dev.ragft.facts.Favor;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Not API. {@code rules test}: runs a consultation with an expectation and lists every difference
@@ -37,10 +39,18 @@ public final class ScenarioRun {
     }
 
     public static Result run(Engine engine, Consultation consultation) {
+        return run(engine::advise, consultation);
+    }
+
+    /**
+     * Runs {@code consultation} through {@code advise} (an engine's or a facade advisor's), so that a front
+     * end holding the facade runs scenarios without the engine's types.
+     */
+    public static Result run(Function<Answers, Advice> advise, Consultation consultation) {
         Consultation.Expectation expect = Objects.requireNonNull(consultation.expect(), "expectation");
         Advice advice;
         try {
-            advice = engine.advise(consultation.answers());
+            advice = advise.apply(consultation.answers());
         } catch (InvalidAnswersException e) {
             return new Result(consultation, "invalid answers",
                     List.of(new Mismatch("answers", "valid", e.getMessage().replace('\n', ';'))));
