@@ -119,7 +119,7 @@ class WebPageTest {
         TYPED.put("query_variety", "WIDE");
         TYPED.put("monthly_queries", "50k");
         TYPED.put("hosting_infrastructure", "no");
-        TYPED.put("training_examples", "500");
+        TYPED.put("training_examples", "5000");
     }
 
     /** The typed answers as the engine gets them (parsed as --set parses them). */
@@ -399,7 +399,7 @@ class WebPageTest {
         choose("query_variety", "WIDE");
         type("monthly_queries", "50k");
         choose("hosting_infrastructure", "no");
-        type("training_examples", "500");
+        type("training_examples", "5000");
         Map<String, String> typed = new LinkedHashMap<>(TYPED);
         Advice first = advisor.advise(parsed(typed));
         await("the recommendation " + first.strategy(), () -> text("strategy").equals(first.strategy().name())
