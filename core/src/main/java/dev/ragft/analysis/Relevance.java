@@ -63,7 +63,7 @@ import java.util.Set;
 public final class Relevance {
 
     /** Beyond this many combinations the exhaustive check is not attempted and nothing is skipped. */
-    public static final int MAX_COMBINATIONS = 4096;
+    public static final int MAX_COMBINATIONS = 32768;
 
     private static final Object UNANSWERED = new Object();
 
