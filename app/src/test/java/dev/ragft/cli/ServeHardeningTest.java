@@ -105,11 +105,11 @@ class ServeHardeningTest {
 
     @Test
     void aRuleThatThrowsIs500WithAJsonBodyAndALoopIsCutAtTheDeadline() throws Exception {
-        HttpResponse<String> thrown = post(HostileInputCatalogTest.goodWith("monthly_queries", "778"), "application/json");
+        HttpResponse<String> thrown = post(HostileInputCatalogTest.faulty(778), "application/json");
         assertThat(thrown.statusCode()).isEqualTo(500);
         assertThat(errors(thrown)).isNotEmpty();
 
-        HttpResponse<String> loop = post(HostileInputCatalogTest.goodWith("monthly_queries", "777"), "application/json");
+        HttpResponse<String> loop = post(HostileInputCatalogTest.faulty(777), "application/json");
         assertThat(loop.statusCode()).isEqualTo(503);
         assertThat(errors(loop).toString()).contains("deadline");
 
