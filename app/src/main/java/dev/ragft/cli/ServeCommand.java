@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
             "                      400 with {\"errors\":[{\"field\",\"message\"}]} when the answers are wrong",
             "  GET  /v1/questions  the questionnaire, as 'ragft questions --format json'",
             "  GET  /healthz       {\"status\":\"ok\", \"rules\": {\"version\": \"sha256:…\", \"files\", \"load\"}}; "
-                + "503 \"unhealthy\" with a reason when the rules fail their check",
+                + "503 with \"status\":\"unhealthy\" and the reason as rules.problem when the rules fail their check",
             "POST needs Content-Type: application/json (415 otherwise). Bodies over 64 KiB get 413, a wrong "
                 + "method 405, an unknown path 404, a full queue 503, advice past --request-deadline 503. "
                 + "A request must arrive whole within --read-timeout; at most --max-connections are read at once. "

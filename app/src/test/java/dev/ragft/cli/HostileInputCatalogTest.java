@@ -177,8 +177,8 @@ class HostileInputCatalogTest {
         lines.add("{\"knowledge_change\": \"R\u00c9GULIER\"}".getBytes(StandardCharsets.ISO_8859_1));
         lines.add(("{\"knowledge_change\": \"" + "x".repeat(BatchAdvisor.MAX_LINE_CHARS + 10) + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
-        lines.add(GOOD.replace("\"monthly_queries\": 1000", "\"monthly_queries\": 778").getBytes(StandardCharsets.UTF_8));
-        lines.add(GOOD.replace("\"monthly_queries\": 1000", "\"monthly_queries\": 777").getBytes(StandardCharsets.UTF_8));
+        lines.add(faulty(778).getBytes(StandardCharsets.UTF_8));
+        lines.add(faulty(777).getBytes(StandardCharsets.UTF_8));
         lines.add("{\"monthly_queries\": 5, \"monthly_queries\": 6}".getBytes(StandardCharsets.UTF_8));
         lines.add(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0});
         lines.add(GOOD.replace("\"monthly_queries\": 1000", "\"monthly_queries\": 5000").getBytes(StandardCharsets.UTF_8));
@@ -199,7 +199,22 @@ class HostileInputCatalogTest {
         return GOOD.substring(0, at) + key + number + GOOD.substring(end);
     }
 
-    /** A copy of the rules with one rule that throws (778 queries) and one that loops (777 queries). */
+    /**
+     * {@link #GOOD} with the answers that set off a test fault of {@link #faultyRules}: 777 (loops) or 778
+     * (throws) queries a month together with 1777 training examples.
+     */
+    static String faulty(int monthlyQueries) {
+        return GOOD.replace("\"monthly_queries\": 1000", "\"monthly_queries\": " + monthlyQueries)
+                .replace("\"training_examples\": 2000", "\"training_examples\": 1777");
+    }
+
+    /**
+     * A copy of the rules with one rule that throws (778 queries) and one that loops (777 queries), each only
+     * together with 1777 training examples: serve checks the rules at start (lint, then the smoke set of the
+     * examples, generated extremes and their counterfactuals, which try each number the rules compare with,
+     * one question at a time), and a fault on one answer alone would be set off there. Two answers at once
+     * are only ever sent by the tests ({@link #faulty}).
+     */
     static Path faultyRules(Path dir) throws IOException {
         Path rules = RulesCopy.of(dir);
         Files.writeString(rules.resolve("99-test-faults.drl"), """
@@ -210,7 +225,7 @@ class HostileInputCatalogTest {
                 rule "Test fault: throws at 778 queries a month"
                     @criterion("speed.retrieval-overhead") @section("Speed comparison")
                 when
-                    Profile(monthlyQueries == 778)
+                    Profile(monthlyQueries == 778, trainingExamples == 1777)
                 then
                     throw new IllegalStateException("test fault at 778");
                 end
@@ -218,7 +233,7 @@ class HostileInputCatalogTest {
                 rule "Test fault: loops at 777 queries a month"
                     @criterion("speed.retrieval-overhead") @section("Speed comparison")
                 when
-                    Profile(monthlyQueries == 777)
+                    Profile(monthlyQueries == 777, trainingExamples == 1777)
                 then
                     while (!Thread.currentThread().isInterrupted()) { }
                 end

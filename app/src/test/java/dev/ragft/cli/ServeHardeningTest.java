@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ragft serve} against hostile clients, over loopback with a real process (issue 12): the
  * batch catalog's hostile bodies, a wrong Content-Type, rules that throw and loop, slow clients sending
  * a byte at a time, and what {@code /healthz} reveals. The service runs with two workers, a three-second
- * read timeout, a request deadline of 15 s (far above a normal request on a loaded machine), and a copy of the rules with two test faults
+ * read timeout, a request deadline of 15 s (far above a normal request on a loaded machine), a per-evaluation
+ * time limit of 60 s (so the request deadline, not the rule time limit, cuts the loop), and a copy of the rules with two test faults
  * ({@link HostileInputCatalogTest#faultyRules}). Nothing here asserts how long anything takes: limits
  * are generous, and the assertions are on statuses and bodies.
  */
@@ -50,7 +51,7 @@ class ServeHardeningTest {
     static void start() throws IOException {
         rules = HostileInputCatalogTest.faultyRules(work);
         server = ServeProcess.start("--rules", rules.toString(), "--threads", "2", "--read-timeout", "3",
-                "--request-deadline", "15", "--max-connections", "8");
+                "--request-deadline", "15", "--max-connections", "8", "--time-limit", "60");
     }
 
     @AfterAll
@@ -105,11 +106,11 @@ class ServeHardeningTest {
 
     @Test
     void aRuleThatThrowsIs500WithAJsonBodyAndALoopIsCutAtTheDeadline() throws Exception {
-        HttpResponse<String> thrown = post(HostileInputCatalogTest.goodWith("monthly_queries", "778"), "application/json");
+        HttpResponse<String> thrown = post(HostileInputCatalogTest.faulty(778), "application/json");
         assertThat(thrown.statusCode()).isEqualTo(500);
         assertThat(errors(thrown)).isNotEmpty();
 
-        HttpResponse<String> loop = post(HostileInputCatalogTest.goodWith("monthly_queries", "777"), "application/json");
+        HttpResponse<String> loop = post(HostileInputCatalogTest.faulty(777), "application/json");
         assertThat(loop.statusCode()).isEqualTo(503);
         assertThat(errors(loop).toString()).contains("deadline");
 

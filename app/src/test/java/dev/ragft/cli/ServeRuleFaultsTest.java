@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ragft serve} as a real process with rules that compile but misbehave: {@code --watch} refuses
  * an edit that loops or throws (keeps answering with the last good rules, {@code /healthz} unhealthy
- * with the reason, no folder named) and takes the fixed rules back; a server whose rules throw answers
+ * with the problem under {@code rules}, no folder named) and takes the fixed rules back; a server whose rules throw answers
  * the request that reaches the rule with a 500 JSON body naming the rule.
  */
 class ServeRuleFaultsTest {
@@ -95,7 +95,10 @@ class ServeRuleFaultsTest {
             assertThat(unhealthy.statusCode()).isEqualTo(503);
             JsonNode report = JSON.readTree(unhealthy.body());
             assertThat(report.get("status").asText()).isEqualTo("unhealthy");
-            assertThat(report.get("reason").asText()).contains("99-fault.drl:5: rule \"Faulty: loops\" did not finish")
+            assertThat(report.at("/rules/version").asText()).matches("sha256:[0-9a-f]{16}");
+            assertThat(report.at("/rules/load").asInt()).isEqualTo(1);
+            assertThat(report.at("/rules/files").asInt()).isPositive();
+            assertThat(report.at("/rules/problem").asText()).contains("99-fault.drl:5: rule \"Faulty: loops\" did not finish")
                     .contains("load 1 is still in use").doesNotContain(work.toString());
             assertThat(unhealthy.body()).doesNotContain(work.toString());
 
@@ -103,14 +106,17 @@ class ServeRuleFaultsTest {
             assertThat(server.awaitStderr("rule \"Faulty: throws\" threw IllegalStateException: boom"))
                     .as(server.stderr()).isTrue();
             assertThat(post(server, ANSWERS).body()).isEqualTo(before.body());
-            assertThat(JSON.readTree(health(server).body()).get("reason").asText())
+            assertThat(JSON.readTree(health(server).body()).at("/rules/problem").asText())
                     .contains("99-fault.drl:5: rule \"Faulty: throws\" threw IllegalStateException: boom");
 
             Files.delete(rules.resolve("99-fault.drl"));
             assertThat(server.awaitStderr("(load 2)")).as(server.stderr()).isTrue();
             HttpResponse<String> healthy = health(server);
             assertThat(healthy.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(healthy.body()).get("status").asText()).isEqualTo("ok");
+            JsonNode ok = JSON.readTree(healthy.body());
+            assertThat(ok.get("status").asText()).isEqualTo("ok");
+            assertThat(ok.at("/rules/load").asInt()).isEqualTo(2);
+            assertThat(ok.at("/rules").has("problem")).isFalse();
             assertThat(post(server, ANSWERS).body()).isEqualTo(before.body());
             assertThat(server.terminate()).as(server.stderr()).isZero();
         }
