@@ -26,7 +26,7 @@ class ConsoleFollowUpTest {
     @TempDir
     Path dir;
 
-    /** The consultation of {@link ConsoleProcessTest#ANSWERS} (RAG, HIGH), saved as an answers file. */
+    /** The consultation of {@link ConsoleProcessTest#ANSWERS} (RAG, MEDIUM under the calibrated confidence), saved as an answers file. */
     private Answers savedConsultation() throws IOException {
         Path saved = dir.resolve("full.json");
         List<String> script = new ArrayList<>(ConsoleProcessTest.ANSWERS);
@@ -84,7 +84,7 @@ class ConsoleFollowUpTest {
         String whatIf = out.substring(out.indexOf("what if monthly_queries=1M:"));
         assertThat(whatIf).containsPattern("break-even month never -> \\d+").doesNotContain("null");
         // The closing summary, then details prints the whole trace again.
-        assertThat(out).contains("== Summary", "RAG, confidence HIGH", "Top reasons:");
+        assertThat(out).contains("== Summary", "RAG, confidence MEDIUM", "Top reasons:");
         String details = out.substring(out.indexOf("ragft> details"));
         assertThat(details).contains("== Criteria", "== Costs", "== What would change the decision");
     }

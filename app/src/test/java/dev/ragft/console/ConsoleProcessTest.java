@@ -162,7 +162,7 @@ class ConsoleProcessTest {
             tmux.type("quit");
             tmux.waitFor("[exit 0]");
         }
-        assertThat(result).contains("RAG", "confidence HIGH", "Cumulative cost over 24 months");
+        assertThat(result).contains("RAG", "confidence MEDIUM", "Cumulative cost over 24 months");
 
         // The uninterrupted consultation gives the same answers and the same recommendation.
         Path straight = dir.resolve("straight.json");
@@ -171,7 +171,7 @@ class ConsoleProcessTest {
         RagftProcess.Result run = RagftProcess.runWithInput(lines(script), "--all-questions");
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(Files.readString(resumed)).isEqualTo(Files.readString(straight));
-        assertThat(run.stdout()).contains("RAG   confidence HIGH");
+        assertThat(run.stdout()).contains("RAG   confidence MEDIUM");
     }
 
     @Test
