@@ -27,7 +27,7 @@ class AdviseCommandTest {
         assertThat(report.at("/costs/RAG/totalUsd").decimalValue()).isEqualByComparingTo("1920");
         assertThat(report.at("/costs/HYBRID/totalUsd").decimalValue()).isEqualByComparingTo("3500");
         assertThat(report.at("/costs/breakEvenMonth").asInt()).isEqualTo(10);
-        assertThat(report.get("criteria")).hasSize(23);
+        assertThat(report.get("criteria")).hasSize(24);
     }
 
     @Test
@@ -48,7 +48,7 @@ class AdviseCommandTest {
         assertThat(result.stdout()).isEmpty();
         String report = Files.readString(out);
         assertThat(report).startsWith("RECOMMENDATION: HYBRID");
-        assertThat(report.indexOf("CRITERIA (23)")).isLessThan(report.indexOf("COSTS over 12 months at 50,000 queries/month"));
+        assertThat(report.indexOf("CRITERIA (24)")).isLessThan(report.indexOf("COSTS over 12 months at 50,000 queries/month"));
         assertThat(report.indexOf("COSTS over")).isLessThan(report.indexOf("CAVEATS"));
     }
 
