@@ -84,17 +84,12 @@ class ConsoleProcessTest {
         assertThat(Files.readString(resumedAnswers)).isEqualTo(Files.readString(saved));
     }
 
-    /**
-     * Ten training examples rule fine-tuning out; once the labels and the model size are answered, every question
-     * after them is settled (the adaptive interview). Under the calibrated rules the relevance check cannot bound
-     * the open questions right after the ten examples (more than 4096 combinations), so it settles them one
-     * answer later, after the model size.
-     */
+    /** Ten training examples rule fine-tuning out: everything after them is settled (the adaptive interview). */
     static final List<String> TEN_EXAMPLES = List.of(
-            "rarely", "", "", "repetitive", "", "100k", "", "", "", "yes", "predictable", "", "10", "", "");
+            "rarely", "", "", "repetitive", "", "100k", "", "", "", "yes", "predictable", "", "10");
 
-    /** The questions the adaptive interview skips after ten examples, labels and model size: horizon, default costs. */
-    static final List<String> SETTLED = List.of("", "y");
+    /** The questions the adaptive interview skips after ten examples: labels, model size, horizon, default costs. */
+    static final List<String> SETTLED = List.of("", "", "", "y");
 
     @Test
     void anEarlyDecidingAnswerAsksFewerQuestionsReportsTheSkippedOnesAndAllAsksThem() throws IOException {
@@ -115,16 +110,16 @@ class ConsoleProcessTest {
         assertThat(every.exitCode()).as(every.all()).isZero();
         String interview = adaptive.stdout().substring(0, adaptive.stdout().indexOf("== Recommendation"));
         assertThat(questions(interview)).isEqualTo(TEN_EXAMPLES.size()).isLessThan(questions(every.stdout()));
-        assertThat(interview.replaceAll("\\s+", " ")).contains("8 remaining questions cannot change the outcome (horizon_months,",
+        assertThat(interview.replaceAll("\\s+", " ")).contains("10 remaining questions cannot change the outcome (examples_labeled,",
                 "type all to answer them anyway.");
         // The trace lists what was skipped and the default used; the analysis replaces the old placeholder.
-        assertThat(adaptive.stdout()).contains("  ~ horizon_months", "skipped, default 12 months", "  ~ fine_tune_cost_usd",
+        assertThat(adaptive.stdout()).contains("  ~ examples_labeled", "  ~ model_size", "skipped, default 7B",
                         "  ~ generation_cost_per_query_usd")
                 .contains("== What would change the decision", "No answer to these changes it on its own:", "Break-even month:")
                 .contains("then what would change it");
         assertThat(every.stdout()).doesNotContain("cannot change the outcome", "skipped, default");
         // Saved as answered only what was asked; `all` then asks the rest and the recommendation stands.
-        assertThat(Files.readString(saved)).contains("\"training_examples\": 10").doesNotContain("horizon_months", "fine_tune_cost_usd");
+        assertThat(Files.readString(saved)).contains("\"training_examples\": 10").doesNotContain("model_size", "horizon_months");
         String afterAll = adaptive.stdout().substring(adaptive.stdout().indexOf("ragft> all"));
         assertThat(afterAll).contains("Use the guide's default costs for a 7B model?", "with every question answered:",
                 "recommendation: unchanged, RAG");
