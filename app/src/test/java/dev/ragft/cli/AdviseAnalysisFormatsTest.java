@@ -31,7 +31,7 @@ class AdviseAnalysisFormatsTest {
         JsonNode first = root.get("flips").get(0);
         assertThat(first.get("question").asText()).isEqualTo("monthly_queries");
         assertThat(first.get("from").asLong()).isEqualTo(3000);
-        assertThat(first.get("to").asLong()).isEqualTo(909);
+        assertThat(first.get("to").asLong()).isEqualTo(606);
         assertThat(first.get("strategy").asText()).isEqualTo("RAG");
     }
 
@@ -40,7 +40,7 @@ class AdviseAnalysisFormatsTest {
         RagftProcess.Result html = RagftProcess.run(args("advise", "--format", "html"));
         assertThat(html.exitCode()).as(html.all()).isZero();
         assertThat(html.stdout()).startsWith("<!DOCTYPE html>").contains("<h2>What would change this</h2>")
-                .contains("monthly_queries at or below 909 (now 3,000) → RAG")
+                .contains("monthly_queries at or below 606 (now 3,000) → RAG")
                 .doesNotContain("http://", "https://", "<script", "<link");
         RagftProcess.Result markdown = RagftProcess.run(args("advise", "--format", "markdown", "--no-analysis"));
         assertThat(markdown.exitCode()).as(markdown.all()).isZero();
