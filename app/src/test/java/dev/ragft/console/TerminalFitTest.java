@@ -76,7 +76,7 @@ class TerminalFitTest {
         assertThat(brokenWords(joined, reference.stdout())).as(joined).isEmpty();
 
         // The last screen, as the prompt returns: the summary with the recommendation, its costs and reasons.
-        assertThat(last).contains("Summary", "RAG, confidence HIGH", "Costs over 24 months:", "Top reasons:",
+        assertThat(last).contains("Summary", "RAG, confidence MEDIUM", "Costs over 24 months:", "Top reasons:",
                 "details", "ragft>");
         assertThat(last.lines().count()).isLessThanOrEqualTo(rows);
     }
