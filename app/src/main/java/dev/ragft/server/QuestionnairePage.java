@@ -7,6 +7,7 @@ import dev.ragft.questionnaire.QuestionDefault;
 import dev.ragft.questionnaire.QuestionType;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.Section;
+import dev.ragft.report.HtmlReport;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
@@ -217,19 +218,8 @@ final class QuestionnairePage {
         return attr(value);
     }
 
-    /** Escapes an attribute value (quotes included). */
+    /** Escapes an attribute value (quotes included): the HTML report's escaping, one implementation for both. */
     static String attr(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlReport.escape(value);
     }
 }

@@ -302,7 +302,8 @@ public final class HtmlReport {
         };
     }
 
-    static String escape(String text) {
+    /** Escapes text for HTML element content and quoted attribute values alike (both quote kinds included). */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {
