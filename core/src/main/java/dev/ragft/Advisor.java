@@ -2,6 +2,7 @@ package dev.ragft;
 
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.engine.Engine;
+import dev.ragft.policy.CheckedRules;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.engine.RuleSource;
 import dev.ragft.analysis.Counterfactuals;
@@ -48,10 +49,14 @@ public final class Advisor {
     }
 
     /**
-     * For front ends that hold an engine which may be swapped (a server reloading its rules): an advisor
-     * over whichever engine {@code engines} gives, the same advisor (and memo) while the engine stays.
+     * For front ends whose rules may be reloaded (the console's {@code reload}, {@code serve --watch}): an
+     * advisor over whichever rules {@code rules} holds now, the same advisor (and memo) while they stay.
      */
-    public static Supplier<Advisor> following(Supplier<Engine> engines) {
+    public static Supplier<Advisor> following(CheckedRules rules) {
+        return following(rules::engine);
+    }
+
+    private static Supplier<Advisor> following(Supplier<Engine> engines) {
         return new Supplier<>() {
             private Engine seen;
             private Advisor advisor;

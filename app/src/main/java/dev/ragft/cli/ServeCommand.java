@@ -129,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         HttpService service;
         try {
-            service = new HttpService(Advisor.following(rules::engine), () -> health(rules), address, poolSize, queue,
+            service = new HttpService(Advisor.following(rules), () -> health(rules), address, poolSize, queue,
                     maxConnections, Math.max(1, Math.round(requestDeadline * 1000)), err);
         } catch (IOException e) {
             throw new Cli.UsageProblem("cannot listen on " + host + ":" + port + ": " + e.getMessage());

@@ -844,7 +844,7 @@ public final class Console {
         }
         if (checked == null) {
             checked = reloads.over(questionnaire, () -> currentAnswers);
-            checkedAdvisor = Advisor.following(checked::engine);
+            checkedAdvisor = Advisor.following(checked);
         }
         currentAnswers = advice.answers();
         prompter.println(style.dim("  (compiling and checking the rules...)"));

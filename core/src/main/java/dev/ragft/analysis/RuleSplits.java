@@ -1,6 +1,8 @@
 package dev.ragft.analysis;
 
+import dev.ragft.engine.DrlScan;
 import dev.ragft.engine.RuleSource;
+import dev.ragft.facts.DerivedFrom;
 import dev.ragft.facts.Policy;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -280,7 +282,7 @@ public final class RuleSplits {
                 return;
             }
             for (FunctionDescr function : pkg.getFunctions()) {
-                functionBodies.add(strip(function.getBody()));
+                functionBodies.add(DrlScan.codeOnly(function.getBody()));
             }
             for (RuleDescr rule : pkg.getRules()) {
                 rule(rule);
@@ -305,10 +307,11 @@ public final class RuleSplits {
                     Class<?> type = boundFacts.get(accessor.group(1));
                     if (type != null) {
                         markOpaque(type, decapitalize(accessor.group(2)));
+                        markSourcesOpaque(type, decapitalize(accessor.group(2)));
                     }
                 }
             }
-            String consequence = rule.getConsequence() == null ? "" : strip(rule.getConsequence().toString());
+            String consequence = rule.getConsequence() == null ? "" : DrlScan.codeOnly(rule.getConsequence().toString());
             consequence(consequence, rule.getName(), boundFacts, boundFields);
             if (consequence.contains("Blocker") || consequence.contains("BLOCKER")) {
                 blockerFields.addAll(readFields);
@@ -420,6 +423,16 @@ public final class RuleSplits {
                     }
                 }
             }
+            // A derived value (an accessor that is not a component) moves with the components it is computed from,
+            // at points this reading cannot know: those answers are swept with the engine.
+            for (Map.Entry<String, List<String>> derived : derived(type).entrySet()) {
+                if (Pattern.compile("(?<![\\w$.])" + derived.getKey() + "\\b").matcher(left).find()) {
+                    for (String source : derived.getValue()) {
+                        readFields.add(type.getSimpleName() + "." + source);
+                    }
+                    markSourcesOpaque(type, derived.getKey());
+                }
+            }
             // Variables bound elsewhere and used inside this input pattern's constraint.
             otherText.add(left.replaceAll("\\$\\w+\\s*\\.\\s*threshold\\s*\\(\\s*\"[^\"]*\"\\s*\\)", ""));
         }
@@ -441,6 +454,11 @@ public final class RuleSplits {
                 if (type != null && fields(type).containsKey(decapitalize(accessor.group(2)))) {
                     spans.add(new int[] {accessor.start(), accessor.end()});
                     targets.add(new Field(type, decapitalize(accessor.group(2))));
+                } else if (type != null && derived(type).containsKey(decapitalize(accessor.group(2)))
+                        && (OPERATOR_AFTER.matcher(code.substring(accessor.end())).find()
+                            || OPERATOR_BEFORE.matcher(code.substring(0, accessor.start())).find())) {
+                    // A derived value compared or computed with in a consequence: its sources are swept.
+                    markSourcesOpaque(type, decapitalize(accessor.group(2)));
                 }
             }
             for (Map.Entry<String, Class<?>> fact : boundFacts.entrySet()) {
@@ -470,9 +488,7 @@ public final class RuleSplits {
                 } else if (prev.find()) {
                     atoms.add(new Atom(target.type(), target.name(), mirror(prev.group(2)),
                             Operand.number(Double.parseDouble(prev.group(1).replaceAll("[lLdDfF]$", "")), null), rule));
-                } else if (Pattern.compile("^\\s*[<>=!]=?").matcher(after).find()
-                        || Pattern.compile("[<>=!]=?\\s*$").matcher(before).find()
-                        || Pattern.compile("^\\s*[-*/%]").matcher(after).find()) {
+                } else if (OPERATOR_AFTER.matcher(after).find() || OPERATOR_BEFORE.matcher(before).find()) {
                     // (A "+" next to a value is taken for joining it into a sentence, the way consequences word reasons.)
                     markOpaque(target.type(), target.name());
                 }
@@ -515,9 +531,54 @@ public final class RuleSplits {
         void markOpaque(Class<?> type, String field) {
             opaque.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(field);
         }
+
+        /** Marks the numeric components a derived accessor is computed from (nothing for a component or unknown name). */
+        void markSourcesOpaque(Class<?> type, String accessor) {
+            for (String source : derived(type).getOrDefault(accessor, List.of())) {
+                if (numeric(fields(type).get(source))) {
+                    markOpaque(type, source);
+                }
+            }
+        }
     }
 
     private record Field(Class<?> type, String name) {
+    }
+
+    /** A comparison or arithmetic right after a value (a "+" is taken for joining it into a sentence). */
+    private static final Pattern OPERATOR_AFTER = Pattern.compile("^\\s*(?:[<>=!]=?|[-*/%])");
+    /** A comparison right before a value. */
+    private static final Pattern OPERATOR_BEFORE = Pattern.compile("[<>=!]=?\\s*$");
+
+    private static final Map<Class<?>, Map<String, List<String>>> DERIVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The derived accessors of an input fact type (public, no parameters, not a component, not from
+     * {@code Object}) by property name, each with the components it is computed from: those its
+     * {@link DerivedFrom} names, or every component when it has none.
+     */
+    static Map<String, List<String>> derived(Class<?> type) {
+        return DERIVED.computeIfAbsent(type, t -> {
+            Map<String, List<String>> derived = new LinkedHashMap<>();
+            Map<String, Class<?>> components = fields(t);
+            for (java.lang.reflect.Method method : t.getMethods()) {
+                if (method.getParameterCount() != 0 || method.getDeclaringClass() == Object.class
+                        || java.lang.reflect.Modifier.isStatic(method.getModifiers())
+                        || components.containsKey(method.getName()) || method.getReturnType() == void.class
+                        || method.getName().equals("hashCode") || method.getName().equals("toString")) {
+                    continue;
+                }
+                String name = method.getName();
+                if (name.startsWith("get") && name.length() > 3) {
+                    name = decapitalize(name.substring(3));
+                } else if (name.startsWith("is") && name.length() > 2) {
+                    name = decapitalize(name.substring(2));
+                }
+                DerivedFrom from = method.getAnnotation(DerivedFrom.class);
+                derived.put(name, from == null ? List.copyOf(components.keySet()) : List.of(from.value()));
+            }
+            return Collections.unmodifiableMap(derived);
+        });
     }
 
     private static final Map<Class<?>, Map<String, Class<?>>> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -561,31 +622,5 @@ public final class RuleSplits {
 
     private static String decapitalize(String name) {
         return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
-
-    /** Comments and string contents blanked, so a threshold named inside a sentence is not read as code. */
-    private static String strip(String code) {
-        StringBuilder out = new StringBuilder(code);
-        int i = 0;
-        while (i < code.length()) {
-            char c = code.charAt(i);
-            if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '/') {
-                while (i < code.length() && code.charAt(i) != '\n') {
-                    out.setCharAt(i++, ' ');
-                }
-            } else if (c == '"') {
-                i++;
-                while (i < code.length() && code.charAt(i) != '"') {
-                    if (code.charAt(i) == '\\' && i + 1 < code.length()) {
-                        out.setCharAt(i++, ' ');
-                    }
-                    out.setCharAt(i++, ' ');
-                }
-                i++;
-            } else {
-                i++;
-            }
-        }
-        return out.toString();
     }
 }

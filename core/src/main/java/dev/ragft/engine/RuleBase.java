@@ -4,6 +4,7 @@ import dev.ragft.EvaluationLimits;
 import dev.ragft.RuleError;
 import dev.ragft.RuleFaultException;
 import dev.ragft.RulesException;
+import dev.ragft.facts.Blocker;
 import dev.ragft.facts.Caveat;
 import dev.ragft.facts.CostFacts;
 import dev.ragft.facts.Finding;
@@ -58,9 +59,12 @@ public final class RuleBase {
                            int line) {
     }
 
-    /** Everything one evaluation produced. Findings and caveats are in a stable order. */
+    /**
+     * Everything one evaluation produced. Findings, caveats and blockers are in a stable order; the blockers
+     * are the options the classification ruled out, which the exhaustive check holds the decision to.
+     */
     public record Evaluation(List<Finding> findings, List<Caveat> caveats, Recommendation recommendation,
-                             List<String> firedRules) {
+                             List<String> firedRules, List<Blocker> blockers) {
     }
 
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -430,6 +434,7 @@ public final class RuleBase {
         List<Finding> findings = new ArrayList<>();
         List<Caveat> caveats = new ArrayList<>();
         List<Recommendation> recommendations = new ArrayList<>();
+        List<Blocker> blockers = new ArrayList<>();
         for (Object fact : session.getObjects()) {
             if (fact instanceof Finding finding) {
                 findings.add(finding);
@@ -437,6 +442,8 @@ public final class RuleBase {
                 caveats.add(caveat);
             } else if (fact instanceof Recommendation recommendation) {
                 recommendations.add(recommendation);
+            } else if (fact instanceof Blocker blocker) {
+                blockers.add(blocker);
             }
         }
         if (recommendations.isEmpty()) {
@@ -457,7 +464,9 @@ public final class RuleBase {
         }
         findings.sort(Comparator.comparing(Finding::criterion).thenComparing(Finding::rule));
         caveats.sort(Comparator.comparing(Caveat::severity).thenComparing(Caveat::id).thenComparing(Caveat::message));
-        return new Evaluation(List.copyOf(findings), List.copyOf(caveats), recommendations.get(0), List.copyOf(fired));
+        blockers.sort(Comparator.comparing(Blocker::rulesOut).thenComparing(Blocker::reason));
+        return new Evaluation(List.copyOf(findings), List.copyOf(caveats), recommendations.get(0), List.copyOf(fired),
+                List.copyOf(blockers));
     }
 
     private RuleFaultException timeLimit(EvaluationWatchdog.Watch watch) {

@@ -316,6 +316,7 @@ public record Profile(
      * The staleness window: days between two retrainings (365 ÷ retrains a year), so how old the
      * newest knowledge in the weights can be just before the next run. Infinite without retraining.
      */
+    @DerivedFrom("retrainsPerYear")
     public double stalenessWindowDays() {
         return retrainsPerYear <= 0 ? Double.POSITIVE_INFINITY : 365.0 / retrainsPerYear;
     }
@@ -324,6 +325,7 @@ public record Profile(
      * How many changes of the knowledge fit in one staleness window (window ÷ change interval); above 1
      * the weights fall behind the knowledge between retrainings. 0 when knowledge_change is unanswered.
      */
+    @DerivedFrom({"retrainsPerYear", "knowledgeChange"})
     public double stalenessRatio() {
         return knowledgeChange == null ? 0.0 : stalenessWindowDays() / knowledgeChange.intervalDays();
     }

@@ -5,6 +5,7 @@ import dev.ragft.cost.CostInputs;
 import dev.ragft.cost.CostModel;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.facts.Confidence;
+import dev.ragft.facts.Blocker;
 import dev.ragft.facts.CostFacts;
 import dev.ragft.facts.Deployment;
 import dev.ragft.facts.Finding;
@@ -41,8 +42,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ExhaustiveCheck {
 
-    /** The guide's minimum, used only if the policy has no {@code training.minimum-examples}. */
-    static final double DEFAULT_MINIMUM_EXAMPLES = 100;
     private static final int CHUNK = 2048;
 
     /**
@@ -67,7 +66,6 @@ public final class ExhaustiveCheck {
 
     private final Questionnaire questionnaire;
     private final RuleBase rules;
-    private final double minimumExamples;
     private final List<String> catalog;
     private final Set<String> required;
 
@@ -79,8 +77,6 @@ public final class ExhaustiveCheck {
     public ExhaustiveCheck(Questionnaire questionnaire, RuleBase rules) {
         this.questionnaire = questionnaire;
         this.rules = rules;
-        this.minimumExamples = rules.policy().has("training.minimum-examples")
-                ? rules.policy().threshold("training.minimum-examples") : DEFAULT_MINIMUM_EXAMPLES;
         this.catalog = questionnaire.criteria().stream().map(Criterion::id).toList();
         Set<String> requiredIds = new HashSet<>();
         for (Question q : questionnaire.questions()) {
@@ -168,14 +164,18 @@ public final class ExhaustiveCheck {
             return new Outcome(null, null, violations);
         }
         Strategy strategy = evaluation.recommendation().strategy();
-        long examples = resolved.profile().trainingExamples();
-        if (examples < minimumExamples && (strategy == Strategy.FINE_TUNE || strategy == Strategy.HYBRID)) {
-            violations.put("blocker ignored: " + strategy + " with too few examples", strategy + " recommended with "
-                    + examples + " training examples, below the minimum of " + (long) minimumExamples);
-        }
-        if (resolved.profile().onPremRequired() && evaluation.recommendation().deployment() == Deployment.MANAGED_API) {
-            violations.put("blocker ignored: managed API on premises",
-                    "a managed API deployment although on_prem_required is true");
+        // The decision layer must respect every option the classification ruled out (the rules say which and why).
+        for (Blocker blocker : evaluation.blockers()) {
+            boolean ignored = switch (blocker.rulesOut()) {
+                case FINE_TUNE -> strategy == Strategy.FINE_TUNE;
+                case HYBRID -> strategy == Strategy.HYBRID;
+                case MANAGED_API -> evaluation.recommendation().deployment() == Deployment.MANAGED_API;
+            };
+            if (ignored) {
+                violations.put("blocker ignored: " + blocker.rulesOut(), strategy + " ("
+                        + evaluation.recommendation().deployment() + ") recommended although the rules ruled out "
+                        + blocker.rulesOut() + ": " + blocker.reason());
+            }
         }
         Set<String> present = new HashSet<>();
         for (Finding finding : evaluation.findings()) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,11 +83,10 @@ public final class PolicyLint {
         }
     }
 
-    /** Keys that must rise in this order, e.g. the guide's training-data levels. */
-    private static final List<List<String>> ORDERED = List.of(
-            List.of("training.minimum-examples", "training.reliable-examples", "training.excellent-examples"),
-            List.of("latency.vector-search-ms", "latency.slow-hosted-overhead-ms"),
-            List.of("confidence.medium-margin", "confidence.high-margin"));
+    /** {@code name op $policy.threshold("key")} or {@code policy.threshold(...)}: groups name, operator, key. */
+    private static final Pattern BOUND = Pattern.compile(
+            "\\b([A-Za-z_$][\\w$]*)\\s*(>=|>|<=|<)\\s*\\$?\\w+\\s*\\.\\s*threshold\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern FUNCTION = Pattern.compile("\\bfunction\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
 
     private PolicyLint() {
     }
@@ -199,17 +199,91 @@ public final class PolicyLint {
                         + suggestion(key, referenced)));
             }
         }
-        for (List<String> order : ORDERED) {
-            for (int i = 0; i + 1 < order.size(); i++) {
-                PolicyFile.Entry lower = entries.get(order.get(i));
-                PolicyFile.Entry higher = entries.get(order.get(i + 1));
-                if (lower != null && higher != null && lower.value() >= higher.value()) {
-                    problems.add(Problem.error(path, higher.line(), "'" + higher.key() + "' (" + format(higher.value())
-                            + ") must be greater than '" + lower.key() + "' (" + format(lower.value()) + ", line "
-                            + lower.line() + ")"));
+        order(source, entries, path, problems);
+    }
+
+    /**
+     * The order of policy values as the rules imply it, so no key is named here. A condition that needs a value
+     * at or above key A and below key B (the guide's training-data levels, the stepped bands) can only ever hold
+     * if A is below B; in a function (the confidence bands), testing a value against A and then against B in the
+     * same direction only makes sense if A is the stricter bound, else the second test can never decide.
+     */
+    private static void order(RuleSource source, Map<String, PolicyFile.Entry> entries, Path path, List<Problem> problems) {
+        Set<String> reported = new HashSet<>();
+        for (RuleSource.SourceFile drl : source.drl()) {
+            for (DrlScan.RuleText rule : DrlScan.rules(drl.text())) {
+                String when = rule.text().split("(?m)^\\s*then\\b", 2)[0];
+                List<String[]> bounds = bounds(when);
+                for (String[] low : bounds) {
+                    for (String[] high : bounds) {
+                        if (low[0].equals(high[0]) && low[1].startsWith(">") && high[1].startsWith("<")) {
+                            requireBelow(entries, low[2], high[2], "rule \"" + rule.name() + "\" (" + drl.path().getFileName()
+                                    + ":" + rule.line() + ") needs " + low[0] + " " + low[1] + " '" + low[2] + "' and "
+                                    + high[1] + " '" + high[2] + "', which no value meets otherwise", path, problems, reported);
+                        }
+                    }
+                }
+            }
+            String code = DrlScan.withoutComments(drl.text());
+            Matcher function = FUNCTION.matcher(code);
+            while (function.find()) {
+                int open = code.indexOf('{', function.end());
+                int close = open < 0 ? -1 : matchingBrace(code, open);
+                if (close < 0) {
+                    continue;
+                }
+                List<String[]> bounds = bounds(code.substring(open, close));
+                for (int i = 0; i < bounds.size(); i++) {
+                    for (int j = i + 1; j < bounds.size(); j++) {
+                        String[] first = bounds.get(i);
+                        String[] then = bounds.get(j);
+                        if (first[0].equals(then[0]) && first[1].charAt(0) == then[1].charAt(0) && !first[2].equals(then[2])) {
+                            String why = "function " + function.group(1) + " (" + drl.path().getFileName() + ":"
+                                    + DrlScan.lineOf(code, function.start()) + ") tests " + first[0] + " " + first[1] + " '"
+                                    + first[2] + "' before " + then[1] + " '" + then[2] + "', so the second could never decide";
+                            if (first[1].startsWith(">")) {
+                                requireBelow(entries, then[2], first[2], why, path, problems, reported);
+                            } else {
+                                requireBelow(entries, first[2], then[2], why, path, problems, reported);
+                            }
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /** Each bound in order of appearance: the name compared, the operator, the policy key. */
+    private static List<String[]> bounds(String code) {
+        List<String[]> bounds = new ArrayList<>();
+        Matcher bound = BOUND.matcher(code);
+        while (bound.find()) {
+            bounds.add(new String[] {bound.group(1), bound.group(2), bound.group(3)});
+        }
+        return bounds;
+    }
+
+    private static void requireBelow(Map<String, PolicyFile.Entry> entries, String lowerKey, String higherKey, String why,
+                                     Path path, List<Problem> problems, Set<String> reported) {
+        PolicyFile.Entry lower = entries.get(lowerKey);
+        PolicyFile.Entry higher = entries.get(higherKey);
+        if (lower != null && higher != null && lower.value() >= higher.value() && reported.add(lowerKey + "<" + higherKey)) {
+            problems.add(Problem.error(path, higher.line(), "'" + higher.key() + "' (" + format(higher.value())
+                    + ") must be greater than '" + lower.key() + "' (" + format(lower.value()) + ", line "
+                    + lower.line() + "): " + why));
+        }
+    }
+
+    private static int matchingBrace(String code, int open) {
+        int depth = 0;
+        for (int i = open; i < code.length(); i++) {
+            if (code.charAt(i) == '{') {
+                depth++;
+            } else if (code.charAt(i) == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void mutations(DrlText.RuleText rule, List<Problem> problems) {

@@ -8,8 +8,15 @@ import dev.ragft.facts.CostFacts;
 import dev.ragft.facts.Profile;
 import dev.ragft.testing.Fixtures;
 import dev.ragft.testing.RulesCopy;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +33,13 @@ class RuleSplitsTest {
         assertThat(splits.integerSplits(Profile.class, "latencyBudgetMs")).containsExactly(201, 2001);
         assertThat(splits.integerSplits(Profile.class, "retrainsPerYear")).containsExactly(1, 2, 12); // 1: a caveat words "never retrained" for 0
         assertThat(splits.comparedWithField(CostFacts.class, "breakEvenMonth")).isTrue();
+        // The freshness rules compare Profile.stalenessRatio, derived from retrainsPerYear (and knowledgeChange, an
+        // enum whose every value is tried anyway): its band edges are not split points, so retrains are swept.
+        assertThat(splits.opaque(Profile.class, "retrainsPerYear")).isTrue();
         for (String field : RuleSplits.fields(Profile.class).keySet()) {
-            assertThat(splits.opaque(Profile.class, field)).as(field).isFalse();
+            if (!field.equals("retrainsPerYear")) {
+                assertThat(splits.opaque(Profile.class, field)).as(field).isFalse();
+            }
         }
         assertThat(splits.anyOpaque(CostFacts.class)).isFalse();
         assertThat(splits.blockerFields()).containsExactlyInAnyOrder("Profile.trainingExamples", "Profile.onPremRequired",
@@ -68,5 +80,116 @@ class RuleSplitsTest {
         assertThat(splits.opaque(Profile.class, "monthlyQueries")).isTrue();
         assertThat(splits.opaque(Profile.class, "horizonMonths")).isTrue();
         assertThat(splits.opaque(Profile.class, "latencyBudgetMs")).isFalse();
+    }
+
+    /**
+     * A derived value compared in a condition or a consequence makes the components it is computed from opaque
+     * ({@link dev.ragft.facts.DerivedFrom}), and only those.
+     */
+    @Test
+    void aDerivedValueIsReadThroughTheAnswersItComesFrom(@TempDir Path tmp) throws Exception {
+        Path rules = RulesCopy.of(tmp);
+        // Take the shipped freshness rules out so that only the rule below derives anything.
+        Files.writeString(rules.resolve("70-faq.drl"), Files.readString(rules.resolve("70-faq.drl"))
+                .replace("stalenessRatio", "retrainsPerYear"));
+        Files.writeString(rules.resolve("95-caveats.drl"), Files.readString(rules.resolve("95-caveats.drl"))
+                .replace("stalenessRatio", "retrainsPerYear"));
+        RuleSplits plain = DecisionOracle.splitsOf(RuleBase.compile(RuleSource.fromDirectory(rules)));
+        assertThat(plain.opaque(Profile.class, "retrainsPerYear")).isFalse();
+
+        Files.writeString(rules.resolve("80-window.drl"), """
+                package dev.ragft.rules;
+                import dev.ragft.facts.Profile;
+                import dev.ragft.facts.Caveat;
+                import dev.ragft.facts.Severity;
+
+                rule "Window: a month or less"
+                    @criterion("ops.retraining-cadence") @section("FAQ (how often to retrain)")
+                when
+                    Profile(stalenessWindowDays <= 31)
+                then
+                    insertLogical(new Caveat("window.short", Severity.INFO, "short"));
+                end
+                """);
+        RuleSplits splits = DecisionOracle.splitsOf(RuleBase.compile(RuleSource.fromDirectory(rules)));
+        assertThat(splits.opaque(Profile.class, "retrainsPerYear")).isTrue();
+        assertThat(splits.opaque(Profile.class, "monthlyQueries")).isFalse();
+        assertThat(splits.opaque(Profile.class, "horizonMonths")).isFalse();
+
+        Files.writeString(rules.resolve("80-window.drl"), """
+                package dev.ragft.rules;
+                import dev.ragft.facts.Profile;
+                import dev.ragft.facts.Caveat;
+                import dev.ragft.facts.Severity;
+
+                rule "Window: worded by its length"
+                    @criterion("ops.retraining-cadence") @section("FAQ (how often to retrain)")
+                when
+                    $p : Profile()
+                then
+                    insertLogical(new Caveat("window.worded", Severity.INFO,
+                            $p.stalenessWindowDays() > 90 ? "long" : "short"));
+                end
+                """);
+        RuleSplits inConsequence = DecisionOracle.splitsOf(RuleBase.compile(RuleSource.fromDirectory(rules)));
+        assertThat(inConsequence.opaque(Profile.class, "retrainsPerYear")).isTrue();
+        assertThat(inConsequence.opaque(Profile.class, "monthlyQueries")).isFalse();
+    }
+
+    /**
+     * Each {@link dev.ragft.facts.DerivedFrom} is honest: changing any other component of a profile never changes
+     * the derived value (so the analysis may trust the answers it does not sweep).
+     */
+    @Test
+    void derivedValuesDependOnlyOnTheComponentsTheyName() throws Exception {
+        RecordComponent[] components = Profile.class.getRecordComponents();
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
+        Constructor<Profile> canonical = Profile.class.getDeclaredConstructor(types);
+        int checked = 0;
+        for (Fixtures.Consultation consultation : Fixtures.consultations()) {
+            Profile base = Fixtures.engine().questionnaire().resolve(consultation.answers()).profile();
+            for (Map.Entry<String, List<String>> derived : RuleSplits.derived(Profile.class).entrySet()) {
+                Method accessor = Profile.class.getMethod(derived.getKey());
+                Object expected = accessor.invoke(base);
+                for (int i = 0; i < components.length; i++) {
+                    if (derived.getValue().contains(components[i].getName())) {
+                        continue;
+                    }
+                    for (Object other : alternatives(components[i].getType())) {
+                        Object[] args = new Object[components.length];
+                        for (int j = 0; j < components.length; j++) {
+                            args[j] = components[j].getAccessor().invoke(base);
+                        }
+                        args[i] = other;
+                        assertThat(accessor.invoke(canonical.newInstance(args)))
+                                .as(derived.getKey() + " with " + components[i].getName() + " = " + other).isEqualTo(expected);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    private static List<Object> alternatives(Class<?> type) {
+        if (type == long.class) {
+            return List.of(0L, 1L, 99_999L);
+        }
+        if (type == int.class) {
+            return List.of(0, 1, 52, 120);
+        }
+        if (type == boolean.class) {
+            return List.of(true, false);
+        }
+        if (type == Integer.class) {
+            return Arrays.asList(null, 100, 5000);
+        }
+        if (type.isEnum()) {
+            List<Object> values = new ArrayList<>(Arrays.asList(type.getEnumConstants()));
+            values.add(null);
+            return values;
+        }
+        return List.of(); // the answered set: not a value a derived number reads
     }
 }

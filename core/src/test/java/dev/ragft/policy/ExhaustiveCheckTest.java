@@ -81,7 +81,7 @@ class ExhaustiveCheckTest {
         ExhaustiveCheck.Report report = new ExhaustiveCheck(QUESTIONNAIRE, broken).run(subset, THREADS, violations);
 
         assertThat(report.violations()).extracting(ExhaustiveCheck.Violation::kind)
-                .containsExactly("blocker ignored: FINE_TUNE with too few examples");
+                .containsExactly("blocker ignored: FINE_TUNE");
         ExhaustiveCheck.Violation violation = report.violations().get(0);
         assertThat(violation.cases()).isEqualTo(subset.size() / 2); // every case with 99 examples
         assertThat(violation.file()).exists().hasParent(violations);
