@@ -68,7 +68,7 @@ class ArchitectureTest {
                         "engine", "analysis")
                 .whereLayer("api").mayOnlyAccessLayers("facts", "cost", "questionnaire", "report")
                 .whereLayer("facade").mayOnlyAccessLayers("api", "facts", "cost", "questionnaire", "answers",
-                        "engine", "analysis", "report")
+                        "engine", "analysis", "policy", "report")
                 .whereLayer("console").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()

@@ -2,7 +2,6 @@ package dev.ragft.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.engine.Engine;
 import dev.ragft.questionnaire.Question;
@@ -183,7 +182,7 @@ class AdaptiveInterviewTest {
         for (int limit : new int[] {14, Integer.MAX_VALUE}) {
             AnsweringPrompter prompter = new AnsweringPrompter(full, limit);
             Interview.Result result;
-            try (RelevanceFilter filter = new RelevanceFilter(Advisor.following(() -> engine), Long.MAX_VALUE, null)) {
+            try (RelevanceFilter filter = new RelevanceFilter(Fixtures::advisor, Long.MAX_VALUE, null)) {
                 result = new Interview(engine.questionnaire(), prompter, filter, List::of, Answers.empty(), Answers.empty()).run();
             }
             String what = consultation + (limit == Integer.MAX_VALUE ? ", complete" : ", after " + limit + " answers");

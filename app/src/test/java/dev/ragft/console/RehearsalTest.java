@@ -2,7 +2,6 @@ package dev.ragft.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.testing.Fixtures;
 import java.io.IOException;
@@ -18,7 +17,7 @@ class RehearsalTest {
 
     @Test
     void theCannedConsultationReachesTheFollowUpsWithTheShippedFiles() throws IOException {
-        boolean reached = Console.rehearse(() -> Advisor.following(Fixtures::engine).get().rules(),
+        boolean reached = Console.rehearse(() -> Fixtures.advisor().rules(),
                 () -> Questionnaire.load(Path.of("questionnaires/advisor.json")));
         assertThat(reached).isTrue();
     }

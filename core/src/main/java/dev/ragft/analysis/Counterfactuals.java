@@ -243,6 +243,7 @@ public final class Counterfactuals {
             RuleSplits splits = oracle.splits();
             String field = binding.profileField();
             boolean profileReadable = field == null || (s.decimals == 0 && !splits.opaque(Profile.class, field)
+                    && profileSplits() != null
                     && !splits.comparedWithField(Profile.class, field));
             return direct && profileReadable && (binding.costField() == null || oracle.costsReadable());
         }
@@ -288,8 +289,8 @@ public final class Counterfactuals {
          */
         TreeSet<Long> boundaries() {
             TreeSet<Long> points = new TreeSet<>();
-            if (binding.profileField() != null) {
-                for (long split : oracle.splits().integerSplits(Profile.class, binding.profileField())) {
+            if (binding.profileField() != null && profileSplits() != null) {
+                for (long split : profileSplits()) {
                     points.add(split);
                 }
             }
@@ -444,8 +445,9 @@ public final class Counterfactuals {
 
         private long[] profileSplits() {
             if (splits == null) {
+                // Null when a value derived from this answer has too long a range to compute its splits.
                 splits = binding.profileField() == null ? new long[0]
-                        : oracle.splits().integerSplits(Profile.class, binding.profileField());
+                        : oracle.splits().integerSplits(Profile.class, binding.profileField(), s.lo, s.hi);
             }
             return splits;
         }
@@ -537,8 +539,9 @@ public final class Counterfactuals {
 
         private TreeSet<Long> boundariesQuietly() {
             TreeSet<Long> points = new TreeSet<>();
-            if (binding.profileField() != null && !oracle.splits().opaque(Profile.class, binding.profileField())) {
-                for (long split : oracle.splits().integerSplits(Profile.class, binding.profileField())) {
+            if (binding.profileField() != null && !oracle.splits().opaque(Profile.class, binding.profileField())
+                    && profileSplits() != null) {
+                for (long split : profileSplits()) {
                     points.add(split);
                 }
             }

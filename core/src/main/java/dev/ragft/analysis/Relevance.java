@@ -65,6 +65,12 @@ public final class Relevance {
     /** Beyond this many combinations the exhaustive check is not attempted and nothing is skipped. */
     public static final int MAX_COMBINATIONS = 32768;
 
+    /**
+     * The longest range of whole numbers tried value by value when the rules' split points for an answer are
+     * unknown: {@code retrains_per_year} (0 to 52) feeds the derived staleness ratio the freshness rules compare.
+     */
+    static final int MAX_SWEPT_VALUES = 64;
+
     private static final Object UNANSWERED = new Object();
 
     /**
@@ -343,12 +349,25 @@ public final class Relevance {
                     return List.of(UNANSWERED);
                 }
                 RuleSplits splits = oracle.splits();
-                if (splits.opaque(Profile.class, field) || splits.comparedWithField(Profile.class, field)) {
-                    return null;
-                }
                 long min = q.min() == null ? 0 : q.min().longValueExact();
+                if (splits.opaque(Profile.class, field) || splits.comparedWithField(Profile.class, field)) {
+                    // Split points unknown (e.g. a value derived from this answer): a short range is still
+                    // covered exactly by trying every whole number in it; a long one cannot be bounded.
+                    if (q.max() == null || q.max().longValueExact() - min + 1 > MAX_SWEPT_VALUES) {
+                        return null;
+                    }
+                    for (long value = min; value <= q.max().longValueExact(); value++) {
+                        domain.add(value);
+                    }
+                    break;
+                }
+                long[] points = splits.integerSplits(Profile.class, field, min,
+                        q.max() == null ? Long.MAX_VALUE : q.max().longValueExact());
+                if (points == null) {
+                    return null; // a value derived from it over too long a range
+                }
                 domain.add(min);
-                for (long split : splits.integerSplits(Profile.class, field)) {
+                for (long split : points) {
                     if (split > min && (q.max() == null || split <= q.max().longValueExact())) {
                         domain.add(split);
                     }

@@ -6,6 +6,7 @@ import dev.ragft.facts.DerivedFrom;
 import dev.ragft.facts.Policy;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -206,6 +207,133 @@ public final class RuleSplits {
         return splits.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /**
+     * The split points of a whole-number field over the answers' range [min, max]: those of
+     * {@link #integerSplits(Class, String)}, plus where a comparison on a value derived from the field
+     * ({@link DerivedFrom}) changes its truth. Those are found by computing the derived value at every whole
+     * number of the range, against every value of its other sources (enums and flags), so they are exact.
+     * Null when the range is too long to try value by value; the field must then be swept like an opaque one.
+     */
+    public long[] integerSplits(Class<?> type, String field, long min, long max) {
+        List<Atom> derivedAtoms = atoms.stream().filter(a -> a.type() == type && !fields(type).containsKey(a.field())
+                && derived(type).getOrDefault(a.field(), List.of()).contains(field)).toList();
+        if (derivedAtoms.isEmpty()) {
+            return integerSplits(type, field);
+        }
+        if (max - min > MAX_DERIVED_SCAN) {
+            return null;
+        }
+        TreeSet<Long> splits = new TreeSet<>();
+        for (long split : integerSplits(type, field)) {
+            splits.add(split);
+        }
+        for (Object[] others : otherSourceValues(type, field, derivedAtoms)) {
+            String previous = null;
+            for (long value = min; value <= max; value++) {
+                String truth = truths(type, field, value, others, derivedAtoms);
+                if (previous != null && !truth.equals(previous)) {
+                    splits.add(value);
+                }
+                previous = truth;
+            }
+        }
+        return splits.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The longest range tried value by value for a derived value's split points. */
+    static final long MAX_DERIVED_SCAN = 100_000;
+
+    /** Every combination of values of the record's components, except {@code field}, that the derived atoms read. */
+    private static List<Object[]> otherSourceValues(Class<?> type, String field, List<Atom> derivedAtoms) {
+        RecordComponent[] components = type.getRecordComponents();
+        List<Object[]> combinations = new ArrayList<>();
+        combinations.add(defaults(components));
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            boolean source = !name.equals(field) && derivedAtoms.stream()
+                    .anyMatch(a -> derived(type).getOrDefault(a.field(), List.of()).contains(name));
+            if (!source) {
+                continue;
+            }
+            List<Object[]> next = new ArrayList<>();
+            for (Object[] combination : combinations) {
+                for (Object value : values(components[i].getType())) {
+                    Object[] copy = combination.clone();
+                    copy[i] = value;
+                    next.add(copy);
+                }
+            }
+            combinations = next;
+        }
+        return combinations;
+    }
+
+    /** The truth of each derived atom on the record with {@code field} at {@code value} and the others as given. */
+    private static String truths(Class<?> type, String field, long value, Object[] others, List<Atom> derivedAtoms) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = others.clone();
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].getName().equals(field)) {
+                Class<?> t = components[i].getType();
+                args[i] = t == int.class || t == Integer.class ? (Object) (int) value : (Object) value;
+            }
+        }
+        Object fact;
+        try {
+            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            fact = type.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build a " + type.getSimpleName() + " to compute its derived values", e);
+        }
+        StringBuilder truth = new StringBuilder(derivedAtoms.size());
+        for (Atom atom : derivedAtoms) {
+            truth.append(atom.test(fact) ? '1' : '0');
+        }
+        return truth.toString();
+    }
+
+    private static Object[] defaults(RecordComponent[] components) {
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> t = components[i].getType();
+            values[i] = t == boolean.class ? Boolean.FALSE : t == int.class ? (Object) 0 : t == long.class ? (Object) 0L
+                    : t == double.class ? (Object) 0.0 : t == float.class ? (Object) 0f : t == short.class ? (Object) (short) 0
+                    : null;
+        }
+        return values;
+    }
+
+    /** The values of an enumerable component type (enum constants and null, or both flags). */
+    private static List<Object> values(Class<?> type) {
+        List<Object> values = new ArrayList<>();
+        if (type.isEnum()) {
+            values.addAll(Arrays.asList(type.getEnumConstants()));
+            values.add(null);
+        } else if (type == boolean.class || type == Boolean.class) {
+            values.add(Boolean.TRUE);
+            values.add(Boolean.FALSE);
+            if (type == Boolean.class) {
+                values.add(null);
+            }
+        }
+        return values;
+    }
+
+    /** Whether a component's values can all be tried: an enum or a flag. */
+    static boolean enumerable(Class<?> type) {
+        return type != null && (type.isEnum() || type == boolean.class || type == Boolean.class);
+    }
+
+    private static boolean hasDerivedFrom(Class<?> type, String name) {
+        for (java.lang.reflect.Method method : type.getMethods()) {
+            if (method.getParameterCount() == 0 && decapitalize(method.getName().replaceFirst("^(get|is)(?=[A-Z])", "")).equals(name)
+                    && method.isAnnotationPresent(DerivedFrom.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a rule compares {@code type.field} with another field (its splits then move with that field). */
     public boolean comparedWithField(Class<?> type, String field) {
         return atoms.stream().anyMatch(a -> a.type() == type && a.other().kind() == Operand.Kind.FIELD
@@ -235,6 +363,18 @@ public final class RuleSplits {
             return byName;
         }).get(field);
         if (accessor == null) {
+            accessor = DERIVED_ACCESSORS.computeIfAbsent(fact.getClass(), t -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(field, name -> {
+                        for (java.lang.reflect.Method method : fact.getClass().getMethods()) {
+                            if (method.getParameterCount() == 0 && decapitalize(method.getName()
+                                    .replaceFirst("^(get|is)(?=[A-Z])", "")).equals(name)) {
+                                return method;
+                            }
+                        }
+                        return null;
+                    });
+        }
+        if (accessor == null) {
             throw new IllegalArgumentException(fact.getClass().getSimpleName() + " has no field " + field);
         }
         try {
@@ -245,6 +385,8 @@ public final class RuleSplits {
     }
 
     private static final Map<Class<?>, Map<String, java.lang.reflect.Method>> ACCESSORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, Map<String, java.lang.reflect.Method>> DERIVED_ACCESSORS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Whether a record component type holds a number. */
@@ -355,6 +497,7 @@ public final class RuleSplits {
         void constraint(Class<?> type, String expression, String rule, Map<String, Field> boundFields,
                         List<String> otherText, Set<String> readFields) {
             Map<String, Class<?>> fields = fields(type);
+            Map<String, List<String>> derived = derived(type);
             StringBuilder rest = new StringBuilder(expression);
             Matcher binding = BINDING.matcher(expression);
             while (binding.find()) {
@@ -386,21 +529,22 @@ public final class RuleSplits {
             Matcher m = FIELD_FIRST.matcher(expression);
             while (m.find()) {
                 String field = m.group(1);
-                if (!fields.containsKey(field) || !delimitedBefore(expression, m.start())) {
+                boolean isDerived = !fields.containsKey(field) && derived.containsKey(field);
+                if (!(fields.containsKey(field) || isDerived) || !delimitedBefore(expression, m.start())) {
                     continue;
                 }
                 Operand operand = operand(m, 3, fields, rule);
-                if (operand == null) {
+                if (operand == null || (isDerived && operand.kind() == Operand.Kind.FIELD)) {
                     continue;
                 }
-                readFields.add(type.getSimpleName() + "." + field);
+                read(type, field, readFields);
                 atoms.add(new Atom(type, field, m.group(2), operand, rule));
                 blank(rest, m.start(), m.end());
             }
             Matcher v = VALUE_FIRST.matcher(expression);
             while (v.find()) {
                 String field = v.group(5);
-                if (!fields.containsKey(field) || !delimitedBefore(expression, v.start())) {
+                if (!(fields.containsKey(field) || derived.containsKey(field)) || !delimitedBefore(expression, v.start())) {
                     continue;
                 }
                 Operand operand = v.group(3) != null ? new Operand(Operand.Kind.NULL, 0, null)
@@ -409,7 +553,7 @@ public final class RuleSplits {
                 if (operand == null) {
                     continue;
                 }
-                readFields.add(type.getSimpleName() + "." + field);
+                read(type, field, readFields);
                 atoms.add(new Atom(type, field, mirror(v.group(4)), operand, rule));
                 blank(rest, v.start(), v.end());
             }
@@ -423,14 +567,14 @@ public final class RuleSplits {
                     }
                 }
             }
-            // A derived value (an accessor that is not a component) moves with the components it is computed from,
-            // at points this reading cannot know: those answers are swept with the engine.
-            for (Map.Entry<String, List<String>> derived : derived(type).entrySet()) {
-                if (Pattern.compile("(?<![\\w$.])" + derived.getKey() + "\\b").matcher(left).find()) {
-                    for (String source : derived.getValue()) {
+            // A derived value (an accessor that is not a component) used in a way not read above (arithmetic, a
+            // comparison with a field) moves with its sources at points unknown here: those answers are swept.
+            for (Map.Entry<String, List<String>> value : derived.entrySet()) {
+                if (Pattern.compile("(?<![\\w$.])" + value.getKey() + "\\b").matcher(left).find()) {
+                    for (String source : value.getValue()) {
                         readFields.add(type.getSimpleName() + "." + source);
                     }
-                    markSourcesOpaque(type, derived.getKey());
+                    markSourcesOpaque(type, value.getKey());
                 }
             }
             // Variables bound elsewhere and used inside this input pattern's constraint.
@@ -526,6 +670,23 @@ public final class RuleSplits {
                 return null;
             }
             return Operand.number(policy.threshold(key), key);
+        }
+
+        /** Records that a rule reads {@code name}: a component, or the components a derived value comes from. */
+        void read(Class<?> type, String name, Set<String> readFields) {
+            if (fields(type).containsKey(name)) {
+                readFields.add(type.getSimpleName() + "." + name);
+                return;
+            }
+            List<String> sources = derived(type).getOrDefault(name, List.of());
+            sources.forEach(source -> readFields.add(type.getSimpleName() + "." + source));
+            // The split points of a derived value are found by trying one source's values against every value of
+            // the others, so the others must have few values (enums and flags); otherwise the sources are swept.
+            long numericSources = sources.stream().filter(source -> !enumerable(fields(type).get(source))).count();
+            if (type.isRecord() && numericSources <= 1 && hasDerivedFrom(type, name)) {
+                return;
+            }
+            markSourcesOpaque(type, name);
         }
 
         void markOpaque(Class<?> type, String field) {

@@ -96,13 +96,17 @@ public final class CaseSpace {
             values.add(Boolean.FALSE);
             values.add(Boolean.TRUE);
         } else if (q.type() == QuestionType.INTEGER && binding.profileField() != null) {
-            long[] points = splits.integerSplits(Profile.class, binding.profileField());
+            long min = q.min() == null ? 0 : q.min().longValueExact();
+            long max = q.max() == null ? Long.MAX_VALUE : q.max().longValue();
+            long[] points = splits.integerSplits(Profile.class, binding.profileField(), min, max);
+            if (points == null) {
+                // A derived value over a range too long to try value by value: its own comparisons still split it.
+                points = splits.integerSplits(Profile.class, binding.profileField());
+            }
             if (points.length == 0) {
                 return values; // no rule compares it with a number: its default stands for every value
             }
             TreeSet<Long> numbers = new TreeSet<>();
-            long min = q.min() == null ? 0 : q.min().longValueExact();
-            long max = q.max() == null ? Long.MAX_VALUE : q.max().longValue();
             numbers.add(min);
             long highest = min;
             for (long split : points) {

@@ -102,7 +102,7 @@ class RelevanceTest {
                 "data_prep_cost_usd", "inference_monthly_usd", "retrains_per_year", "vector_db_monthly_usd",
                 "retrieval_cost_per_query_usd", "generation_cost_per_query_usd");
         Relevance.Result result = Relevance.check(engine, soFar, remaining);
-        assertThat(result.skippable()).containsExactlyInAnyOrderElementsOf(remaining);
+        assertThat(result.skippable()).as(result.reason()).containsExactlyInAnyOrderElementsOf(remaining);
         assertThat(result.defaults()).containsEntry("model_size", "7B").containsEntry("horizon_months", 12L);
         // With enough data the costs matter again, so the cost questions are asked.
         assertThat(Relevance.decidable(engine, soFar.with("training_examples", 5_000L), remaining))

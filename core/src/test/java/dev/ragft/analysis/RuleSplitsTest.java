@@ -33,14 +33,16 @@ class RuleSplitsTest {
         assertThat(splits.integerSplits(Profile.class, "latencyBudgetMs")).containsExactly(201, 2001);
         assertThat(splits.integerSplits(Profile.class, "retrainsPerYear")).containsExactly(1, 2, 12); // 1: a caveat words "never retrained" for 0
         assertThat(splits.comparedWithField(CostFacts.class, "breakEvenMonth")).isTrue();
-        // The freshness rules compare Profile.stalenessRatio, derived from retrainsPerYear (and knowledgeChange, an
-        // enum whose every value is tried anyway): its band edges are not split points, so retrains are swept.
-        assertThat(splits.opaque(Profile.class, "retrainsPerYear")).isTrue();
         for (String field : RuleSplits.fields(Profile.class).keySet()) {
-            if (!field.equals("retrainsPerYear")) {
-                assertThat(splits.opaque(Profile.class, field)).as(field).isFalse();
-            }
+            assertThat(splits.opaque(Profile.class, field)).as(field).isFalse();
         }
+        // The freshness rules compare Profile.stalenessRatio = (365 / retrains) / days between changes with the lag
+        // bands 1.5, 3 and 6 and the full-weight lag: computed at every value of retrains_per_year against every
+        // knowledge_change, its band edges join the component splits (daily: 365/r/1 > 6 up to r = 60 ...; monthly,
+        // 30 days: 365/r/30 <= 1.5 from r = 9, <= 3 from r = 5, <= 6 from r = 3).
+        long[] retrains = splits.integerSplits(Profile.class, "retrainsPerYear", 0, 52);
+        assertThat(retrains).contains(1, 2, 12, 3, 5, 9);
+        assertThat(splits.integerSplits(Profile.class, "retrainsPerYear", 0, 1_000_000)).isNull();
         assertThat(splits.anyOpaque(CostFacts.class)).isFalse();
         assertThat(splits.blockerFields()).containsExactlyInAnyOrder("Profile.trainingExamples", "Profile.onPremRequired",
                 "Profile.hostingInfrastructure");
@@ -112,9 +114,27 @@ class RuleSplitsTest {
                 end
                 """);
         RuleSplits splits = DecisionOracle.splitsOf(RuleBase.compile(RuleSource.fromDirectory(rules)));
-        assertThat(splits.opaque(Profile.class, "retrainsPerYear")).isTrue();
+        // Read as a comparison on the derived value: 365 / retrains <= 31 from 12 retrains a year on.
+        assertThat(splits.opaque(Profile.class, "retrainsPerYear")).isFalse();
+        assertThat(splits.integerSplits(Profile.class, "retrainsPerYear", 0, 52)).contains(12);
         assertThat(splits.opaque(Profile.class, "monthlyQueries")).isFalse();
-        assertThat(splits.opaque(Profile.class, "horizonMonths")).isFalse();
+
+        Files.writeString(rules.resolve("80-window.drl"), """
+                package dev.ragft.rules;
+                import dev.ragft.facts.Profile;
+                import dev.ragft.facts.Caveat;
+                import dev.ragft.facts.Severity;
+
+                rule "Window: against the horizon"
+                    @criterion("ops.retraining-cadence") @section("FAQ (how often to retrain)")
+                when
+                    Profile(stalenessWindowDays * 2 > horizonMonths)
+                then
+                    insertLogical(new Caveat("window.odd", Severity.INFO, "odd"));
+                end
+                """);
+        RuleSplits arithmetic = DecisionOracle.splitsOf(RuleBase.compile(RuleSource.fromDirectory(rules)));
+        assertThat(arithmetic.opaque(Profile.class, "retrainsPerYear")).isTrue();
 
         Files.writeString(rules.resolve("80-window.drl"), """
                 package dev.ragft.rules;

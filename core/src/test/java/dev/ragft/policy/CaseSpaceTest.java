@@ -39,7 +39,11 @@ class CaseSpaceTest {
         assertThat(dimension(space, "monthly_queries").values()).containsExactly(1L, 9999L, 10000L, 1_000_000L);
         // latencyBudgetMs <= 200 and <= 2000: the truth changes between 200 and 201, 2000 and 2001.
         assertThat(dimension(space, "latency_budget_ms").values()).containsExactly(1L, 200L, 201L, 2000L, 2001L, null);
-        assertThat(dimension(space, "retrains_per_year").values()).containsExactly(0L, 1L, 2L, 11L, 12L, null);
+        // retrainsPerYear <= 0, < 2 and >= 12, and the freshness bands' edges of the staleness ratio derived from
+        // it ((365 / r) / days between changes against 1.5, 3, 6 and 12: monthly facts at 3, 5, 9 and 2, weekly
+        // at 9, 18, 35 and 5, daily at 31; the others beyond 52).
+        assertThat(dimension(space, "retrains_per_year").values()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 8L, 9L, 11L,
+                12L, 17L, 18L, 30L, 31L, 34L, 35L, null);
     }
 
     /** A renamed key with a new value, and a new rule with a threshold of its own, move the cases with them. */

@@ -2,6 +2,7 @@ package dev.ragft.testing;
 
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.answers.Consultations;
+import dev.ragft.Advisor;
 import dev.ragft.engine.Engine;
 import dev.ragft.engine.RuleBase;
 import dev.ragft.engine.RuleSource;
@@ -41,6 +42,25 @@ public final class Fixtures {
         }
         return engine;
     }
+
+    /**
+     * An advisor (the facade front ends use) over the repo's rules and questionnaire, once per test JVM. It
+     * compiles the rules a second time beside {@link #engine()}, through the compiled-rules cache in
+     * {@code target/}, since the facade never takes an engine from outside.
+     */
+    public static synchronized Advisor advisor() {
+        if (advisor == null) {
+            try {
+                advisor = Advisor.of(engine().questionnaire(),
+                        Advisor.Rules.load(Path.of("rules"), Path.of("core/target/test-rules-cache")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return advisor;
+    }
+
+    private static Advisor advisor;
 
     /** The shipped examples ({@code questionnaires/examples/*.json}) and this package's own fixtures. */
     public static List<Consultation> consultations() {
