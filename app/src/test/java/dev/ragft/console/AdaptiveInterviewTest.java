@@ -168,6 +168,16 @@ class AdaptiveInterviewTest {
         return Fixtures.consultations();
     }
 
+    private static Advisor advisor;
+
+    /** The advisor the console would make over the repo's rules, compiled once for all consultations. */
+    private static synchronized Advisor advisor() {
+        if (advisor == null) {
+            advisor = Advisor.fromDirectory(Path.of("rules"), Path.of("questionnaires/advisor.json"));
+        }
+        return advisor;
+    }
+
     /**
      * Each consultation answered through the interview with the console's real filter (the rules compiled,
      * checks waited for as with piped input), cut short after 14 answers and run to the end: whatever the
@@ -183,7 +193,7 @@ class AdaptiveInterviewTest {
         for (int limit : new int[] {14, Integer.MAX_VALUE}) {
             AnsweringPrompter prompter = new AnsweringPrompter(full, limit);
             Interview.Result result;
-            try (RelevanceFilter filter = new RelevanceFilter(Advisor.following(() -> engine), Long.MAX_VALUE, null)) {
+            try (RelevanceFilter filter = new RelevanceFilter(AdaptiveInterviewTest::advisor, Long.MAX_VALUE, null)) {
                 result = new Interview(engine.questionnaire(), prompter, filter, List::of, Answers.empty(), Answers.empty()).run();
             }
             String what = consultation + (limit == Integer.MAX_VALUE ? ", complete" : ", after " + limit + " answers");
