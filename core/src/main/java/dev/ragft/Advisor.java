@@ -87,7 +87,7 @@ public final class Advisor {
          * @throws RulesException if the rules do not compile or the policy values are wrong
          */
         public static Rules packaged(Path cacheDir) {
-            return new Rules(compileCached(RuleSource.fromClasspath(Advisor.class.getClassLoader()), cacheDir));
+            return new Rules(RuleBase.packaged(Advisor.class.getClassLoader(), cacheDir));
         }
 
         /**
@@ -145,8 +145,7 @@ public final class Advisor {
 
     /** The policy and questionnaire packaged in the ragft jar. */
     public static Advisor fromClasspath() {
-        return new Advisor(new Engine(Questionnaire.fromClasspath(),
-                RuleBase.compile(RuleSource.fromClasspath(Advisor.class.getClassLoader()))));
+        return new Advisor(new Engine(Questionnaire.fromClasspath(), RuleBase.packaged(Advisor.class.getClassLoader(), null)));
     }
 
     /**

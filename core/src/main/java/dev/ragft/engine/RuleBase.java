@@ -162,6 +162,22 @@ public final class RuleBase {
      * @throws RulesException listing every compile error and policy problem, each with file and line
      */
     public static RuleBase compile(RuleSource source, Path cacheDir) {
+        return compile(source, cacheDir, false);
+    }
+
+    /**
+     * The rules packaged in the ragft jar: the packages precompiled by the build ({@link PackagedRules})
+     * when the jar's rules are the ones they were compiled from, else compiled (or read from
+     * {@code cacheDir}) as {@link #compile(RuleSource, Path)} does.
+     *
+     * @param cacheDir folder for compiled policies, or null for no cache
+     * @throws RulesException listing every compile error and policy problem, each with file and line
+     */
+    public static RuleBase packaged(ClassLoader loader, Path cacheDir) {
+        return compile(RuleSource.fromClasspath(loader), cacheDir, true);
+    }
+
+    private static RuleBase compile(RuleSource source, Path cacheDir, boolean packaged) {
         List<RuleError> errors = new ArrayList<>();
         PolicyFile.Parsed parsedPolicy = PolicyFile.parse(source.policy());
         errors.addAll(parsedPolicy.errors());
@@ -185,8 +201,11 @@ public final class RuleBase {
         }
         CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
         // Only a policy that compiled cleanly is ever cached, so a hit needs no error checks of its own.
-        if (cache != null && errors.isEmpty()) {
-            KieBase cached = cache.load(source);
+        if ((packaged || cache != null) && errors.isEmpty()) {
+            KieBase cached = packaged ? PackagedRules.load(source) : null;
+            if (cached == null && cache != null) {
+                cached = cache.load(source);
+            }
             if (cached != null) {
                 List<RuleInfo> infos = describe(cached, byVirtualPath, texts);
                 List<RuleError> structure = structure(source, parsedPolicy, infos, texts);

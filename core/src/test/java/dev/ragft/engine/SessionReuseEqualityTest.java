@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reused sessions and the per-fact-set memo change no report: a stride of the exhaustive case space
- * (about 250 cases, each advised fresh, then reused, then from the memo) gives byte-identical JSON.
+ * (about 120 cases, each advised fresh, then reused, then from the memo) gives byte-identical JSON.
  * {@code bench/equality.sh} runs the whole space.
  */
 class SessionReuseEqualityTest {
@@ -20,11 +20,11 @@ class SessionReuseEqualityTest {
         Questionnaire questionnaire = Questionnaire.load(Path.of("questionnaires/advisor.json"));
         RuleBase rules = Fixtures.engine().rules();
         CaseSpace space = CaseSpace.standard(questionnaire, rules);
-        long stride = Math.max(1, space.size() / 250);
+        long stride = Math.max(1, space.size() / 120);
 
         SessionReuseEquality.Result result = SessionReuseEquality.compare(questionnaire, rules, space, stride, 2);
 
-        assertThat(result.compared()).isGreaterThanOrEqualTo(200);
+        assertThat(result.compared()).isGreaterThanOrEqualTo(100);
         assertThat(result.mismatches()).isEmpty();
     }
 }
