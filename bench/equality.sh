@@ -3,7 +3,7 @@
 # each case's JSON report from reused sessions with the per-fact-set memo (first advice, then again from
 # the memo) must be byte-identical to the report from a fresh session per evaluation and no memo.
 # Prints the cases compared and every mismatch; exits 1 on any. SessionReuseEqualityTest runs a stride of
-# about 120 cases of the same space in the test command.
+# about 60 cases of the same space in the test command.
 #   bench/equality.sh [STRIDE] [THREADS]     (default: stride 1, i.e. every case, on 2 threads)
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
