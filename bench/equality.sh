@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The equality proof of the fast engine over the whole exhaustive case space (~250,000 consultations):
+# The equality proof of the fast engine over the whole exhaustive case space (221,184 consultations):
 # each case's JSON report from reused sessions with the per-fact-set memo (first advice, then again from
 # the memo) must be byte-identical to the report from a fresh session per evaluation and no memo.
 # Prints the cases compared and every mismatch; exits 1 on any. SessionReuseEqualityTest runs a stride of
