@@ -10,4 +10,4 @@ set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 args="${*:--f 1 -wi 5 -w 2s -i 5 -r 2s}"
 cd "$home"
-exec mvn -B -q -Pbench -pl core -DskipTests test-compile exec:exec -Djmh.args="$args -rf text -rff target/jmh-result.txt"
+exec mvn -B -q -Pbench -pl core -DskipTests -Dinvoker.skip test-compile exec:exec -Djmh.args="$args -rf text -rff core/target/jmh-result.txt"

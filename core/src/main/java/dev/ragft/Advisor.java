@@ -33,8 +33,10 @@ import java.util.function.Supplier;
  * System.out.println(advice.strategy() + " " + advice.confidence());
  * }</pre>
  *
- * <p>Loading compiles the rules (about a second); advising is fast and allocates a fresh rule session
- * per call, so an {@code Advisor} is safe to share.
+ * <p>{@link #fromClasspath()} loads the packaged rules precompiled by the build (no DRL compile at start);
+ * a rules folder of your own compiles once, or is read from a compiled-rules cache with
+ * {@link Rules#load(Path, Path)}. Advising is fast and thread-safe: sessions are reset and reused, and
+ * outcomes are remembered per distinct set of facts, so an {@code Advisor} is safe to share.
  */
 public final class Advisor {
 
@@ -86,18 +88,22 @@ public final class Advisor {
         }
 
         /**
-         * The rules packaged in the ragft jar, compiled or read from {@code cacheDir}.
+         * The rules packaged in the ragft jar: precompiled by the build, else (the jar's rules were changed
+         * after it) compiled or read from {@code cacheDir}.
          *
          * @param cacheDir the compiled-rules cache folder ({@link #defaultCacheDir()}), or null for no cache
          * @throws RulesException if the rules do not compile or the policy values are wrong
          */
         public static Rules packaged(Path cacheDir) {
-            return new Rules(compileCached(RuleSource.fromClasspath(Advisor.class.getClassLoader()), cacheDir));
+            return new Rules(RuleBase.packaged(Advisor.class.getClassLoader(), cacheDir));
         }
 
         /**
          * The rules in a folder (its {@code *.drl} files and {@code policy.properties}), compiled or read from
-         * {@code cacheDir}.
+         * {@code cacheDir}: the compiled-rules cache the command line uses. An entry is named by the SHA-256 of
+         * every DRL file's name and text, the policy file, the ragft, Drools and Java versions and the identity
+         * of the ragft classes, so any edit misses and compiles (reporting errors as without a cache); only a
+         * clean compile is stored, a damaged entry is deleted and recompiled, and the 16 newest are kept.
          *
          * @param cacheDir the compiled-rules cache folder ({@link #defaultCacheDir()}), or null for no cache
          * @throws IOException if the folder cannot be read (the message names it)
@@ -148,10 +154,12 @@ public final class Advisor {
         return new Rules(engine.rules());
     }
 
-    /** The policy and questionnaire packaged in the ragft jar. */
+    /**
+     * The policy and questionnaire packaged in the ragft jar. The rules come precompiled in the jar (no DRL
+     * compile at start) when its rules are the ones the build compiled; otherwise they are compiled here.
+     */
     public static Advisor fromClasspath() {
-        return new Advisor(new Engine(Questionnaire.fromClasspath(),
-                RuleBase.compile(RuleSource.fromClasspath(Advisor.class.getClassLoader()))));
+        return new Advisor(new Engine(Questionnaire.fromClasspath(), RuleBase.packaged(Advisor.class.getClassLoader(), null)));
     }
 
     /**

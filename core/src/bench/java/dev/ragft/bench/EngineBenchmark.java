@@ -12,6 +12,7 @@ import dev.ragft.engine.RuleBase;
 import dev.ragft.engine.RuleSource;
 import dev.ragft.facts.CostFacts;
 import dev.ragft.facts.Profile;
+import dev.ragft.policy.CaseSpace;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.ResolvedAnswers;
 import java.io.IOException;
@@ -28,9 +29,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * SPEC §7 warm engine: time per advice on one thread with the full rule base of {@code rules/}, over a
- * rotation of varied consultations (so no single path is all the JIT sees). Run with
+ * The warm engine: time per advice on one thread with the full rule base of {@code rules/}. Run with
  * {@code bench/engine.sh}; the median is the {@code p0.50} line of each benchmark.
+ *
+ * <p>Every figure has its naive baseline in the same run: {@code baseline*} benchmarks use rules compiled
+ * from DRL at run time and evaluated the straightforward way ({@link RuleBase#withFreshSessions()}: a new
+ * stateful session per evaluation, no memo). The others use the packaged rules as an embedding application
+ * gets them ({@code RuleBase.packaged}: precompiled, reused sessions, outcomes remembered per fact set).
+ * {@code *Repeated} rotate four varied consultations (what the memo answers once warm); {@code *New} rotate
+ * {@value #DISTINCT} distinct consultations of the exhaustive case space, more than every memo holds, so each
+ * advice meets consultations the memo has forgotten (only the robustness strategies some consultations share
+ * may still be remembered).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -61,7 +70,15 @@ public class EngineBenchmark {
     private static final ObjectMapper COMPACT = new ObjectMapper()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
+    /** More distinct consultations than the memos hold (256 evaluations, 4,096 flip sets, 8,192 strategies). */
+    static final int DISTINCT = 20_000;
+
     private Engine engine;
+    private Engine baseline;
+    private Answers[] distinct;
+    private Profile[] distinctProfiles;
+    private CostFacts[] distinctCosts;
+    private int nextDistinct;
     private Answers[] answers;
     private String[] lines;
     private Profile[] profiles;
@@ -71,7 +88,21 @@ public class EngineBenchmark {
     @Setup
     public void load() throws IOException {
         Questionnaire questionnaire = Questionnaire.load(Path.of("questionnaires/advisor.json"));
-        engine = new Engine(questionnaire, RuleBase.compile(RuleSource.fromDirectory(Path.of("rules"))));
+        RuleBase packaged = RuleBase.packaged(EngineBenchmark.class.getClassLoader(), null);
+        engine = new Engine(questionnaire, packaged);
+        // The naive baseline: DRL compiled at run time, a fresh stateful session per evaluation, no memo.
+        baseline = new Engine(questionnaire, RuleBase.compile(RuleSource.fromDirectory(Path.of("rules"))).withFreshSessions());
+        CaseSpace space = CaseSpace.standard(questionnaire, packaged);
+        distinct = new Answers[DISTINCT];
+        distinctProfiles = new Profile[DISTINCT];
+        distinctCosts = new CostFacts[DISTINCT];
+        long stride = Math.max(1, space.size() / DISTINCT);
+        for (int i = 0; i < DISTINCT; i++) {
+            distinct[i] = Answers.of(space.answers((i * stride) % space.size()));
+            ResolvedAnswers resolved = questionnaire.resolve(distinct[i]);
+            distinctProfiles[i] = resolved.profile();
+            distinctCosts[i] = CostModel.toFacts(CostModel.compute(resolved.costs()));
+        }
         int n = CONSULTATIONS.size();
         answers = new Answers[n];
         lines = CONSULTATIONS.toArray(new String[0]);
@@ -91,17 +122,48 @@ public class EngineBenchmark {
         return i;
     }
 
-    /** The SPEC §7 bar: Engine.advise (validation, defaults, cost model, rules, criteria trace). */
+    private int nextDistinctIndex() {
+        int i = nextDistinct;
+        nextDistinct = (i + 1) % DISTINCT;
+        return i;
+    }
+
+    /** The bar: Engine.advise (validation, defaults, cost model, rules, robustness, criteria trace), four consultations again and again. */
     @Benchmark
-    public Advice advise() {
+    public Advice adviseRepeated() {
         return engine.advise(answers[nextIndex()]);
     }
 
-    /** The rule session alone: new session, insert, fire, collect, dispose. */
+    /** The same consultations, naive: run-time DRL build, a fresh session for each of the advice's evaluations. */
     @Benchmark
-    public RuleBase.Evaluation evaluate() {
-        int i = nextIndex();
-        return engine.rules().evaluate(profiles[i], costs[i]);
+    public Advice baselineAdviseRepeated() {
+        return baseline.advise(answers[nextIndex()]);
+    }
+
+    /** Engine.advise over consultations the memo has forgotten. */
+    @Benchmark
+    public Advice adviseNew() {
+        return engine.advise(distinct[nextDistinctIndex()]);
+    }
+
+    /** The same distinct consultations, naive. */
+    @Benchmark
+    public Advice baselineAdviseNew() {
+        return baseline.advise(distinct[nextDistinctIndex()]);
+    }
+
+    /** One rule session over facts the memo has forgotten: a reused, reset session; insert, fire, collect. */
+    @Benchmark
+    public RuleBase.Evaluation evaluateNew() {
+        int i = nextDistinctIndex();
+        return engine.rules().evaluate(distinctProfiles[i], distinctCosts[i]);
+    }
+
+    /** The same, naive: new session, insert, fire, collect, dispose. */
+    @Benchmark
+    public RuleBase.Evaluation baselineEvaluateNew() {
+        int i = nextDistinctIndex();
+        return baseline.rules().evaluate(distinctProfiles[i], distinctCosts[i]);
     }
 
     /** One line of the JSON-lines batch: parse, advise, write the compact report. */

@@ -68,9 +68,21 @@ final class CompiledRulesCache {
         if (!Files.isRegularFile(entry)) {
             return null;
         }
-        try (InputStream file = Files.newInputStream(entry);
-             ObjectInputStream in = new DroolsObjectInputStream(new BufferedInputStream(file, 1 << 16),
-                     CompiledRulesCache.class.getClassLoader())) {
+        try (InputStream file = Files.newInputStream(entry)) {
+            KieBase kieBase = read(file);
+            touch(entry);
+            return kieBase;
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            // A damaged or incompatible entry must never break a run: forget it and compile afresh.
+            deleteQuietly(entry);
+            return null;
+        }
+    }
+
+    /** A knowledge base from compiled packages as {@link #write} wrote them. */
+    static KieBase read(InputStream stream) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new DroolsObjectInputStream(new BufferedInputStream(stream, 1 << 16),
+                CompiledRulesCache.class.getClassLoader())) {
             Object read = in.readObject();
             if (!(read instanceof Collection<?> packages) || packages.isEmpty()) {
                 throw new IOException("not a list of packages");
@@ -81,12 +93,14 @@ final class CompiledRulesCache {
             }
             InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
             kieBase.addPackages(kiePackages);
-            touch(entry);
             return kieBase;
-        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
-            // A damaged or incompatible entry must never break a run: forget it and compile afresh.
-            deleteQuietly(entry);
-            return null;
+        }
+    }
+
+    /** Writes the compiled packages of {@code kieBase} in Drools' externalized form. */
+    static void write(KieBase kieBase, OutputStream stream) throws IOException {
+        try (ObjectOutputStream out = new DroolsObjectOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
+            out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
         }
     }
 
@@ -97,9 +111,8 @@ final class CompiledRulesCache {
         try {
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, ".entry", ".tmp");
-            try (OutputStream file = Files.newOutputStream(temp);
-                 ObjectOutputStream out = new DroolsObjectOutputStream(new BufferedOutputStream(file, 1 << 16))) {
-                out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+            try (OutputStream file = Files.newOutputStream(temp)) {
+                write(kieBase, file);
             }
             Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             prune();

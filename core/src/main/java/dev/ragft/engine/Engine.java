@@ -33,6 +33,12 @@ public final class Engine {
 
     private final Questionnaire questionnaire;
     private final RuleBase rules;
+    /**
+     * The robustness check's outcome per normalized answers (a map, so values compare exactly as written):
+     * it re-resolves and re-costs every guide-range end, which costs more than the advice itself, and the
+     * same answers always give the same flips. Null when the rules run without memo (the baseline).
+     */
+    private final RuleBase.Bounded<Map<String, Object>, List<AssumptionFlip>> flipsMemo;
 
     /**
      * An engine for these answers and rules; the catalog is the questionnaire's plus the entries of the
@@ -43,6 +49,7 @@ public final class Engine {
     public Engine(Questionnaire questionnaire, RuleBase rules) {
         this.questionnaire = rules.catalog(questionnaire);
         this.rules = rules;
+        this.flipsMemo = rules.memoizes() ? new RuleBase.Bounded<>(4096) : null;
     }
 
     /**
@@ -58,7 +65,13 @@ public final class Engine {
         RuleBase.Evaluation evaluation;
         try {
             evaluation = rules.evaluate(resolved.profile(), costFacts);
-            List<AssumptionFlip> flips = robustness(resolved, evaluation.recommendation().strategy());
+            List<AssumptionFlip> flips = flipsMemo == null ? null : flipsMemo.get(resolved.normalized().asMap());
+            if (flips == null) {
+                flips = robustness(resolved, evaluation.recommendation().strategy());
+                if (flipsMemo != null) {
+                    flipsMemo.put(resolved.normalized().asMap(), flips);
+                }
+            }
             if (!flips.isEmpty()) {
                 // Same facts plus the flips: the strategy cannot change, only the confidence and the caveats.
                 evaluation = rules.evaluate(resolved.profile(), costFacts, flips);
@@ -93,13 +106,13 @@ public final class Engine {
                 }
                 ResolvedAnswers variant = questionnaire.resolve(resolved.normalized().with(id, end));
                 CostFacts variantCosts = CostModel.toFacts(CostModel.compute(variant.costs()));
-                Strategy other = rules.evaluate(resolved.profile(), variantCosts).recommendation().strategy();
+                Strategy other = rules.strategy(resolved.profile(), variantCosts);
                 if (other != strategy) {
                     flips.add(new AssumptionFlip(id, end.toPlainString(), other));
                 }
             }
         }
-        return flips;
+        return List.copyOf(flips);
     }
 
     private List<Assumption> assumptions(ResolvedAnswers resolved) {

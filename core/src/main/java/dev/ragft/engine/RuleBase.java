@@ -11,6 +11,7 @@ import dev.ragft.facts.Finding;
 import dev.ragft.facts.Policy;
 import dev.ragft.facts.Profile;
 import dev.ragft.facts.Recommendation;
+import dev.ragft.facts.Strategy;
 import dev.ragft.questionnaire.CatalogExtension;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.Text;
@@ -22,9 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -86,9 +90,13 @@ public final class RuleBase {
     private final boolean fromCache;
     private final EvaluationLimits limits;
     private final List<CatalogExtension.Entry> catalogEntries;
+    /** Reset sessions waiting for the next evaluation; null when every evaluation gets a new session. */
+    private final Sessions sessions;
+    /** Evaluations and strategies already decided for a fact set; null when every call runs the rules. */
+    private final Memo memo;
 
     private RuleBase(RuleSource source, KieBase kieBase, Policy policy, List<RuleInfo> rules, boolean fromCache,
-                     EvaluationLimits limits) {
+                     EvaluationLimits limits, boolean fast) {
         this.catalogEntries = source.criteria() == null ? List.of()
                 : CatalogExtension.parse(source.criteria().text(), source.criteria().path(), new ArrayList<>());
         this.source = source;
@@ -97,11 +105,31 @@ public final class RuleBase {
         this.rules = List.copyOf(rules);
         this.fromCache = fromCache;
         this.limits = limits;
+        this.sessions = fast ? new Sessions(kieBase) : null;
+        this.memo = fast ? new Memo() : null;
     }
 
-    /** The same compiled rules, evaluated under other limits than the process default. */
+    private RuleBase(RuleSource source, KieBase kieBase, Policy policy, List<RuleInfo> rules, boolean fromCache,
+                     EvaluationLimits limits) {
+        this(source, kieBase, policy, rules, fromCache, limits, true);
+    }
+
+    /**
+     * The same compiled rules, evaluated under other limits than the process default (with a memo of its
+     * own: an evaluation that passed under one limit may not pass under a tighter one).
+     */
     public RuleBase withLimits(EvaluationLimits newLimits) {
-        return new RuleBase(source, kieBase, policy, rules, fromCache, java.util.Objects.requireNonNull(newLimits));
+        return new RuleBase(source, kieBase, policy, rules, fromCache, java.util.Objects.requireNonNull(newLimits),
+                sessions != null);
+    }
+
+    /**
+     * The same compiled rules evaluated the straightforward way: a new stateful session for every
+     * evaluation and no memo of earlier outcomes. The reference the equality proof and the benchmarks
+     * compare the reused sessions and the memo against.
+     */
+    public RuleBase withFreshSessions() {
+        return new RuleBase(source, kieBase, policy, rules, fromCache, limits, false);
     }
 
     /**
@@ -138,6 +166,22 @@ public final class RuleBase {
      * @throws RulesException listing every compile error and policy problem, each with file and line
      */
     public static RuleBase compile(RuleSource source, Path cacheDir) {
+        return compile(source, cacheDir, false);
+    }
+
+    /**
+     * The rules packaged in the ragft jar: the packages precompiled by the build ({@link PackagedRules})
+     * when the jar's rules are the ones they were compiled from, else compiled (or read from
+     * {@code cacheDir}) as {@link #compile(RuleSource, Path)} does.
+     *
+     * @param cacheDir folder for compiled policies, or null for no cache
+     * @throws RulesException listing every compile error and policy problem, each with file and line
+     */
+    public static RuleBase packaged(ClassLoader loader, Path cacheDir) {
+        return compile(RuleSource.fromClasspath(loader), cacheDir, true);
+    }
+
+    private static RuleBase compile(RuleSource source, Path cacheDir, boolean packaged) {
         List<RuleError> errors = new ArrayList<>();
         PolicyFile.Parsed parsedPolicy = PolicyFile.parse(source.policy());
         errors.addAll(parsedPolicy.errors());
@@ -161,8 +205,11 @@ public final class RuleBase {
         }
         CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
         // Only a policy that compiled cleanly is ever cached, so a hit needs no error checks of its own.
-        if (cache != null && errors.isEmpty()) {
-            KieBase cached = cache.load(source);
+        if ((packaged || cache != null) && errors.isEmpty()) {
+            KieBase cached = packaged ? PackagedRules.load(source) : null;
+            if (cached == null && cache != null) {
+                cached = cache.load(source);
+            }
             if (cached != null) {
                 List<RuleInfo> infos = describe(cached, byVirtualPath, texts);
                 List<RuleError> structure = structure(source, parsedPolicy, infos, texts);
@@ -378,8 +425,42 @@ public final class RuleBase {
 
     /** Runs the rules over one consultation's facts plus {@code extra} input facts (e.g. robustness flips). */
     public Evaluation evaluate(Profile profile, CostFacts costs, List<?> extra) {
+        if (memo == null) {
+            return run(profile, costs, extra);
+        }
+        Memo.Facts key = new Memo.Facts(profile, costs, List.copyOf(extra));
+        Evaluation known = memo.evaluations.get(key);
+        if (known == null) {
+            known = run(profile, costs, extra);
+            memo.evaluations.put(key, known);
+        }
+        return known;
+    }
+
+    /**
+     * The strategy the rules recommend for these facts: what the robustness check and the analysis ask
+     * many times over the same facts, so it is remembered per distinct fact set.
+     *
+     * @throws RuleFaultException as {@link #evaluate}
+     */
+    public Strategy strategy(Profile profile, CostFacts costs) {
+        if (memo == null) {
+            return run(profile, costs, List.of()).recommendation().strategy();
+        }
+        Memo.Facts key = new Memo.Facts(profile, costs, List.of());
+        Strategy known = memo.strategies.get(key);
+        if (known == null) {
+            Evaluation evaluation = memo.evaluations.get(key);
+            known = (evaluation != null ? evaluation : run(profile, costs, List.of())).recommendation().strategy();
+            memo.strategies.put(key, known);
+        }
+        return known;
+    }
+
+    private Evaluation run(Profile profile, CostFacts costs, List<?> extra) {
         EvaluationLimits limits = limits();
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions != null ? sessions.take() : kieBase.newKieSession();
+        boolean clean = false;
         Monitor monitor = new Monitor(limits.maxFactChanges());
         session.addEventListener((DefaultAgendaEventListener) monitor);
         session.addEventListener((RuleRuntimeEventListener) monitor);
@@ -424,9 +505,91 @@ public final class RuleBase {
                         + " rule firings in one consultation (the limit is " + limits.maxFirings()
                         + "; a real one fires about forty), so the rules re-activate each other without end");
             }
-            return collect(session, monitor.fired);
+            Evaluation evaluation = collect(session, monitor.fired);
+            clean = true;
+            return evaluation;
         } finally {
+            if (sessions != null) {
+                sessions.giveBack(session, clean);
+            } else {
+                session.dispose();
+            }
+        }
+    }
+
+    /**
+     * Sessions of this knowledge base kept for reuse. A session whose evaluation ended cleanly is
+     * {@code reset()} (working memory, agenda, truth maintenance, node memories and listeners cleared,
+     * as a new session's) and kept; a session that faulted, was halted or stopped is disposed, never
+     * reused. Reuse skips building the session's segment memories anew: ~20 % of an evaluation. The
+     * equality proof ({@code SessionReuseEqualityTest}, {@code bench/equality.sh} over the whole case
+     * space) checks that reports from reused sessions are byte-identical to fresh ones.
+     */
+    private static final class Sessions {
+        /** Enough for every thread of a server pool on a small machine; more are made and disposed. */
+        private static final int KEEP = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        private final KieBase kieBase;
+        private final ArrayBlockingQueue<KieSession> idle =
+                new ArrayBlockingQueue<>(KEEP);
+
+        Sessions(KieBase kieBase) {
+            this.kieBase = kieBase;
+        }
+
+        KieSession take() {
+            KieSession session = idle.poll();
+            return session != null ? session : kieBase.newKieSession();
+        }
+
+        void giveBack(KieSession session, boolean clean) {
+            if (clean && session instanceof StatefulKnowledgeSessionImpl reusable) {
+                try {
+                    reusable.reset();
+                    if (idle.offer(session)) {
+                        return;
+                    }
+                } catch (RuntimeException resetFailed) {
+                    // not reusable after all: disposed below
+                }
+            }
             session.dispose();
+        }
+    }
+
+    /**
+     * Outcomes already computed, per distinct fact set. The rules are a function of their input facts
+     * (records compared by value, so a number written 0.1 and one written 0.10 are different keys and
+     * never share a result), so a repeated fact set needs no session. Only clean evaluations are kept;
+     * a fault is raised again each time. Bounded: a full map is emptied rather than grown.
+     */
+    private static final class Memo {
+        record Facts(Profile profile, CostFacts costs, List<?> extra) {
+        }
+
+        /** Whole evaluations are ~10 KB each (findings with their reasons): a few hundred. */
+        final Bounded<Facts, Evaluation> evaluations = new Bounded<>(256);
+        /** Only the strategy, what the robustness check and the analysis need: many more. */
+        final Bounded<Facts, Strategy> strategies = new Bounded<>(8192);
+    }
+
+    /** A concurrent map that is cleared when it reaches its bound (simpler than LRU, and as good here). */
+    static final class Bounded<K, V> {
+        private final int max;
+        private final ConcurrentHashMap<K, V> map = new ConcurrentHashMap<>();
+
+        Bounded(int max) {
+            this.max = max;
+        }
+
+        V get(K key) {
+            return map.get(key);
+        }
+
+        void put(K key, V value) {
+            if (map.size() >= max) {
+                map.clear();
+            }
+            map.put(key, value);
         }
     }
 
@@ -606,6 +769,11 @@ public final class RuleBase {
             }
             return best;
         }
+    }
+
+    /** Whether evaluations are remembered per fact set (false for {@link #withFreshSessions()}). */
+    boolean memoizes() {
+        return memo != null;
     }
 
     /** Whether this rule base came from the compiled-rules cache rather than a compile; for tests and benchmarks. */

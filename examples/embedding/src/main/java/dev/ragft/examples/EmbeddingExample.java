@@ -39,7 +39,7 @@ public final class EmbeddingExample {
     }
 
     static Advice facade() {
-        // The facade: compile the packaged policy once, then advise from any thread.
+        // The facade: load the packaged policy once (precompiled in the jar), then advise from any thread.
         Advisor advisor = Advisor.fromClasspath();
         Answers answers = Answers.builder()
                 .knowledgeChange(KnowledgeChange.DAILY)
