@@ -1,5 +1,6 @@
 package dev.ragft.testing;
 
+import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.answers.Consultations;
 import dev.ragft.engine.Engine;
@@ -24,22 +25,64 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * The compiled-rules cache the tests share, in the build's output: the first test JVM that needs the
+     * shipped rules compiles them, every later one (the other module, a later run) reads them back, which
+     * is a small fraction of a compile. The cache's key covers every DRL file, the policy and ragft itself,
+     * so an edit to the rules is a miss and a real compile; tests of compiling itself do not use it.
+     */
+    public static final Path RULES_CACHE = Path.of("target", "test-rules-cache");
+
     private static Engine engine;
+    private static RuleBase ruleBase;
+    private static Questionnaire questionnaire;
+    private static Advisor advisor;
 
     private Fixtures() {
+    }
+
+    /** The repo's {@code rules/}, compiled (or read from {@link #RULES_CACHE}) once per test JVM. */
+    public static synchronized RuleBase ruleBase() {
+        if (ruleBase == null) {
+            try {
+                ruleBase = RuleBase.compile(RuleSource.fromDirectory(Path.of("rules")), RULES_CACHE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return ruleBase;
+    }
+
+    /** The repo's {@code questionnaires/advisor.json}, read once per test JVM (it is immutable). */
+    public static synchronized Questionnaire questionnaire() {
+        if (questionnaire == null) {
+            questionnaire = Questionnaire.load(Path.of("questionnaires/advisor.json"));
+        }
+        return questionnaire;
     }
 
     /** The engine over the repo's rules and questionnaire, compiled once per test JVM. */
     public static synchronized Engine engine() {
         if (engine == null) {
+            engine = new Engine(questionnaire(), ruleBase());
+        }
+        return engine;
+    }
+
+    /**
+     * The public facade over the repo's rules and questionnaire, built once per test JVM: what
+     * {@code Advisor.fromDirectory(Path.of("rules"), Path.of("questionnaires/advisor.json"))} gives, for
+     * tests about anything but loading the rules. An advisor is immutable and safe to share.
+     */
+    public static synchronized Advisor advisor() {
+        if (advisor == null) {
             try {
-                engine = new Engine(Questionnaire.load(Path.of("questionnaires/advisor.json")),
-                        RuleBase.compile(RuleSource.fromDirectory(Path.of("rules"))));
+                advisor = Advisor.of(questionnaire(), Advisor.Rules.load(Path.of("rules"), RULES_CACHE));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return engine;
+        return advisor;
     }
 
     /** The shipped examples ({@code questionnaires/examples/*.json}) and this package's own fixtures. */
