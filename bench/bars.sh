@@ -77,6 +77,7 @@ done
 : >"$work/table"
 row "\`ragft advise FILE\` with analysis, whole process (bar <= 0.6 s)" "$work/advise" 1 s "$work/advise-naive" \
   "bench/bars.sh $runs (naive: RAGFT_CDS=0 RAGFT_JAVA_OPTS=-Dragft.cache=off)"
+row "the same, CPU (user + system)" "$work/advise" 2 s "$work/advise-naive" "bench/bars.sh $runs"
 row "peak RSS of that CLI run (bar <= 160 MiB)" "$work/advise" 3 kB "$work/advise-naive" "bench/bars.sh $runs"
 row "$lines-line batch, full reports, wall (bar <= 10 s)" "$work/batch" 1 s "${base:+$work/batch-base}" \
   "ragft advise --batch FILE > /dev/null"
