@@ -58,8 +58,8 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Option(names = "--summary",
             description = {"With --batch: print only {\"strategy\",\"confidence\",\"horizonMonths\",\"totalUsd\":"
-                + "{\"FINE_TUNE\",\"RAG\",\"HYBRID\"}} per line instead of the full report (about 100 bytes"
-                + " instead of 10 KB a line); error records are unchanged."})
+                + "{\"FINE_TUNE\",\"RAG\",\"HYBRID\"}} per line instead of the full report (about 120 bytes"
+                + " instead of about 13 KB a line); error records are unchanged."})
     boolean summary;
 
     @Option(names = "--line-time-limit", paramLabel = "SECONDS",
