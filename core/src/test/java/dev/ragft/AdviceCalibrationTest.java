@@ -28,7 +28,7 @@ class AdviceCalibrationTest {
 
     @BeforeAll
     static void loadRules() {
-        advisor = Advisor.fromDirectory(Path.of("rules"), Path.of("questionnaires/advisor.json"));
+        advisor = Fixtures.advisor();
     }
 
     /** The five required answers, nothing else. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragft.cost.StrategyCost;
 import dev.ragft.facts.Caveat;
+import dev.ragft.testing.Fixtures;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class ExampleConsultationsTest {
 
     @BeforeAll
     static void loadRules() {
-        advisor = Advisor.fromDirectory(Path.of("rules"), Path.of("questionnaires/advisor.json"));
+        advisor = Fixtures.advisor();
     }
 
     static Stream<Path> examples() throws IOException {

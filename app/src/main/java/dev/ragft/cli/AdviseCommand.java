@@ -56,6 +56,12 @@ final class AdviseCommand implements Callable<Integer> {
                 + " analysis (flips[]). Exit code 2 if any line was bad."})
     boolean batch;
 
+    @Option(names = "--summary",
+            description = {"With --batch: print only {\"strategy\",\"confidence\",\"horizonMonths\",\"totalUsd\":"
+                + "{\"FINE_TUNE\",\"RAG\",\"HYBRID\"}} per line instead of the full report (about 120 bytes"
+                + " instead of about 13 KB a line); error records are unchanged."})
+    boolean summary;
+
     @Option(names = "--line-time-limit", paramLabel = "SECONDS",
             description = "With --batch: the time one line may take before it is reported as an error record and"
                 + " the batch goes on (default: ${DEFAULT-VALUE}).")
@@ -79,7 +85,11 @@ final class AdviseCommand implements Callable<Integer> {
                         + lineTimeLimitSeconds);
             }
             return BatchCommand.run(input == null ? Inputs.STDIN : input, sets, out, policy, spec,
-                    Math.max(1, Math.round(lineTimeLimitSeconds * 1000)));
+                    Math.max(1, Math.round(lineTimeLimitSeconds * 1000)), summary);
+        }
+        if (summary) {
+            throw new Cli.UsageProblem("--summary is for --batch; a single report is always the full one"
+                    + " (--format json gives its recommendation and costs keys)");
         }
         if (input == null && sets.isEmpty()) {
             throw new Cli.UsageProblem("advise needs an answers file, '-' for standard input, or --set ID=VALUE answers;"

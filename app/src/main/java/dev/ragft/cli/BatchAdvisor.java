@@ -1,19 +1,20 @@
 package dev.ragft.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ragft.Advice;
 import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
 import dev.ragft.RulesException;
-import dev.ragft.report.JsonReport;
+import dev.ragft.report.JsonReportWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
-import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,23 +64,29 @@ final class BatchAdvisor {
     private final List<String> sets;
     private final int threads;
     private final long lineTimeLimitMs;
+    private final boolean summaryOnly;
 
-    BatchAdvisor(Advisor advisor, List<String> sets, int threads, long lineTimeLimitMs) {
+    /**
+     * @param summaryOnly write only strategy, confidence and cost totals per line
+     *     ({@link JsonReportWriter#writeSummary}) rather than the full report
+     */
+    BatchAdvisor(Advisor advisor, List<String> sets, int threads, long lineTimeLimitMs, boolean summaryOnly) {
         this.advisor = advisor;
         this.sets = List.copyOf(sets);
         this.threads = Math.max(1, threads);
         this.lineTimeLimitMs = lineTimeLimitMs;
+        this.summaryOnly = summaryOnly;
     }
 
-    /** One line's output, built whole; {@code bad} when it is an error record. */
-    private record Result(String text, boolean bad) {
+    /** One line's output, built whole as UTF-8 bytes; {@code bad} when it is an error record. */
+    private record Result(byte[] bytes, boolean bad) {
     }
 
     /** A submitted line: its future and when its work started (0 until a thread picks it up). */
     private record Pending(long number, Future<Result> future, AtomicLong started) {
     }
 
-    Summary run(Reader in, String sourceName, Writer out) throws IOException {
+    Summary run(Reader in, String sourceName, OutputStream out) throws IOException {
         // A --set that cannot be parsed is wrong for every line: report it once, before any work.
         Inputs.applySets(Answers.empty(), sets, advisor.questionnaire());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
@@ -91,7 +98,9 @@ final class BatchAdvisor {
         LineReader lines = new LineReader(in, MAX_LINE_CHARS);
         try {
             ArrayDeque<Pending> pending = new ArrayDeque<>();
-            int maxPending = threads * 64; // bounded read-ahead: memory stays flat however long the input
+            // Bounded read-ahead: memory stays flat however long the input (a full report is about 10 KB,
+            // so at most a few MB are held), and enough lines are in flight to keep every thread busy.
+            int maxPending = threads * 64;
             long lineNumber = 0;
             long bad = 0;
             long firstBad = 0;
@@ -106,7 +115,7 @@ final class BatchAdvisor {
                 while (pending.size() >= maxPending) {
                     Pending head = pending.removeFirst();
                     Result done = await(head, pool, abandoned, sourceName);
-                    out.write(done.text());
+                    out.write(done.bytes());
                     if (done.bad()) {
                         bad++;
                         firstBad = firstBad == 0 ? head.number() : firstBad;
@@ -116,7 +125,7 @@ final class BatchAdvisor {
             while (!pending.isEmpty()) {
                 Pending head = pending.removeFirst();
                 Result done = await(head, pool, abandoned, sourceName);
-                out.write(done.text());
+                out.write(done.bytes());
                 if (done.bad()) {
                     bad++;
                     firstBad = firstBad == 0 ? head.number() : firstBad;
@@ -194,7 +203,7 @@ final class BatchAdvisor {
             }
             Answers answers = Answers.fromJson(line, LINE_MARKER);
             answers = Inputs.applySets(answers, sets, advisor.questionnaire());
-            return new Result(COMPACT.writeValueAsString(JsonReport.tree(advisor.advise(answers))) + "\n", false);
+            return new Result(render(advisor.advise(answers)), false);
         } catch (InvalidAnswersException e) {
             return error(number, sourceName, e.errors());
         } catch (RulesException e) {
@@ -202,17 +211,42 @@ final class BatchAdvisor {
             e.errors().forEach(rule -> errors.add(new InputError("rules", rule.toString())));
             return error(number, sourceName, errors.isEmpty()
                     ? List.of(new InputError("rules", String.valueOf(e.getMessage()))) : errors);
-        } catch (RuntimeException | StackOverflowError | JsonProcessingException e) {
+        } catch (RuntimeException | StackOverflowError | IOException e) {
             // A fault in the rules or a bug: this line's record says so, and the other lines go on.
             return error(number, sourceName, List.of(new InputError("internal error",
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
         }
     }
 
+    /**
+     * The line's report written by Jackson's streaming generator into this thread's reused buffer: the
+     * bytes go to the output as they are, with no report tree and no {@code String} in between.
+     */
+    private byte[] render(Advice advice) throws IOException {
+        ByteArrayOutputStream buffer = BUFFER.get();
+        buffer.reset();
+        try (JsonGenerator gen = JsonReportWriter.FACTORY.createGenerator(buffer)) {
+            if (summaryOnly) {
+                JsonReportWriter.writeSummary(advice, gen);
+            } else {
+                JsonReportWriter.write(advice, gen);
+            }
+        }
+        buffer.write('\n');
+        return buffer.toByteArray();
+    }
+
+    // One output buffer per worker thread, reused line after line (a full report is about 10 KB).
+    private static final ThreadLocal<ByteArrayOutputStream> BUFFER =
+            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(16 * 1024));
+
     private static Result error(long number, String sourceName, List<InputError> errors) {
         try {
-            return new Result(COMPACT.writeValueAsString(errorRecord(number, sourceName, errors)) + "\n", true);
-        } catch (JsonProcessingException e) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+            COMPACT.writeValue(buffer, errorRecord(number, sourceName, errors));
+            buffer.write('\n');
+            return new Result(buffer.toByteArray(), true);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write an error record", e);
         }
     }
@@ -226,6 +260,11 @@ final class BatchAdvisor {
         private final Reader in;
         private final int maxChars;
         private final StringBuilder line = new StringBuilder();
+        // Read in blocks of our own rather than a char at a time: Reader.read() takes a lock on every call,
+        // which for a 100,000-line batch is tens of millions of lock round trips on the main thread.
+        private final char[] block = new char[1 << 14];
+        private int position;
+        private int limit;
         private boolean tooLong;
         private boolean first = true;
 
@@ -238,30 +277,56 @@ final class BatchAdvisor {
         String next() throws IOException {
             line.setLength(0);
             tooLong = false;
-            int c = in.read();
-            if (c < 0) {
+            if (position == limit && !fill()) {
                 return null;
             }
-            if (first && c == '\uFEFF') {
-                c = in.read();
-                if (c < 0) {
-                    return null;
+            if (first) {
+                first = false;
+                if (block[position] == '\uFEFF') {
+                    position++;
+                    if (position == limit && !fill()) {
+                        return null;
+                    }
                 }
             }
-            first = false;
-            while (c >= 0 && c != '\n') {
-                if (line.length() < maxChars) {
-                    line.append((char) c);
-                } else {
-                    tooLong = true;
+            while (true) {
+                int start = position;
+                while (position < limit && block[position] != '\n') {
+                    position++;
                 }
-                c = in.read();
+                append(start, position);
+                if (position < limit) {
+                    position++; // the '\n'
+                    break;
+                }
+                if (!fill()) {
+                    break;
+                }
             }
             int end = line.length();
             if (end > 0 && line.charAt(end - 1) == '\r') {
                 line.setLength(end - 1);
             }
             return tooLong ? "x" : line.toString();
+        }
+
+        private void append(int from, int to) {
+            int room = maxChars - line.length();
+            if (to - from > room) {
+                tooLong = true;
+                to = from + Math.max(room, 0);
+            }
+            line.append(block, from, to - from);
+        }
+
+        private boolean fill() throws IOException {
+            int read;
+            do {
+                read = in.read(block, 0, block.length);
+            } while (read == 0);
+            position = 0;
+            limit = Math.max(read, 0);
+            return read > 0;
         }
 
         /** Whether the line last returned was longer than the limit (and is not its text). */

@@ -1,16 +1,15 @@
 package dev.ragft.cli;
 
 import dev.ragft.Advisor;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,19 +25,20 @@ final class BatchCommand {
     }
 
     static int run(String input, List<String> sets, Path out, PolicyOptions policy, CommandSpec spec,
-            long lineTimeLimitMs) {
+            long lineTimeLimitMs, boolean summaryOnly) {
         if (!Inputs.STDIN.equals(input) && Files.isDirectory(Path.of(input))) {
             throw new Cli.UsageProblem("cannot read '" + input + "': it is a folder, not a JSON-lines file");
         }
         Advisor rules = policy.advisor();
         BatchAdvisor advisor = new BatchAdvisor(rules, sets, Runtime.getRuntime().availableProcessors(),
-                lineTimeLimitMs);
+                lineTimeLimitMs, summaryOnly);
         String sourceName = Inputs.sourceName(input);
         BatchAdvisor.Summary summary;
         try (Reader reader = open(input)) {
             if (out == null) {
-                // Not the picocli PrintWriter: a plain buffered UTF-8 stream, flushed once at the end.
-                Writer stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+                // Not the picocli PrintWriter: the reports are UTF-8 bytes already, so they go to a plain
+                // buffered byte stream, flushed once at the end.
+                OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
                 summary = advisor.run(reader, sourceName, stdout);
             } else {
                 summary = toFile(advisor, reader, sourceName, out);
@@ -92,8 +92,8 @@ final class BatchCommand {
         }
         try {
             BatchAdvisor.Summary summary;
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                summary = advisor.run(reader, sourceName, writer);
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                summary = advisor.run(reader, sourceName, stream);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return summary;

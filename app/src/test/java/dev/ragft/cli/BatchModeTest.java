@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragft.Advisor;
 import dev.ragft.questionnaire.Answers;
+import dev.ragft.testing.Fixtures;
 import dev.ragft.testing.RagftProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,11 +85,49 @@ class BatchModeTest {
         assertThat(lines[0]).doesNotContain("\n").startsWith("{\"recommendation\":");
 
         // Each line is exactly the --format json report (same keys, same values), written on one line.
-        Advisor advisor = Advisor.fromDirectory(Path.of("rules"), Path.of("questionnaires/advisor.json"));
+        Advisor advisor = Fixtures.advisor();
         for (int i = 0; i < 2; i++) {
             Answers answers = Answers.fromJson(i == 0 ? first : second, "test").with("horizon_months", 24L);
             assertThat(JSON.readTree(lines[i])).isEqualTo(JSON.readTree(advisor.advise(answers).toJson()));
         }
         assertThat(JSON.readTree(lines[0]).at("/costs/horizonMonths").asInt()).isEqualTo(24);
+    }
+
+    @Test
+    void summaryLinesCarryTheFullReportsStrategyConfidenceAndTotalsAndTheSameErrorRecords(@TempDir Path dir)
+            throws IOException {
+        List<String> input = List.of(answers(50_000, "DAILY"), "{\"knowledge_change\": ", answers(800, "RARELY"),
+                answers(12_000, "WEEKLY"));
+        Path file = dir.resolve("consultations.jsonl");
+        Files.write(file, input, StandardCharsets.UTF_8);
+
+        RagftProcess.Result full = RagftProcess.run("advise", "--batch", file.toString());
+        RagftProcess.Result summary = RagftProcess.run("advise", "--batch", "--summary", file.toString());
+
+        assertThat(summary.exitCode()).as(summary.stderr()).isEqualTo(ExitCodes.BAD_INPUT).isEqualTo(full.exitCode());
+        assertThat(summary.stderr()).isEqualTo(full.stderr());
+        String[] fullLines = full.stdout().split("\n");
+        String[] summaryLines = summary.stdout().split("\n");
+        assertThat(summaryLines).hasSize(4).hasSameSizeAs(fullLines);
+        assertThat(summaryLines[1]).as("an error record is the same in both forms").isEqualTo(fullLines[1]);
+        for (int i : new int[] {0, 2, 3}) {
+            JsonNode report = JSON.readTree(fullLines[i]);
+            JsonNode line = JSON.readTree(summaryLines[i]);
+            assertThat(line.get("strategy")).isEqualTo(report.at("/recommendation/strategy"));
+            assertThat(line.get("confidence")).isEqualTo(report.at("/recommendation/confidence"));
+            assertThat(line.get("horizonMonths")).isEqualTo(report.at("/costs/horizonMonths"));
+            for (String strategy : List.of("FINE_TUNE", "RAG", "HYBRID")) {
+                assertThat(line.at("/totalUsd/" + strategy)).isEqualTo(report.at("/costs/" + strategy + "/totalUsd"));
+            }
+            assertThat(summaryLines[i].length()).isLessThan(fullLines[i].length() / 20);
+        }
+    }
+
+    @Test
+    void summaryWithoutBatchIsAUsageError() {
+        RagftProcess.Result result = RagftProcess.run("advise", "--summary", "--set", "knowledge_change=DAILY");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.stderr()).contains("--summary is for --batch");
     }
 }

@@ -12,6 +12,7 @@ import dev.ragft.InputError;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.testing.RulesCopy;
 import dev.ragft.testing.ServeProcess;
+import dev.ragft.testing.Fixtures;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -67,7 +68,7 @@ class ServeHttpTest {
         client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         // What the facade says for the same rules: the service must answer byte for byte the same.
-        Advisor advisor = Advisor.fromDirectory(Path.of("rules"));
+        Advisor advisor = Fixtures.advisor();
         for (String answers : ANSWERS) {
             // As `ragft advise --format json` prints it: the report and a newline.
             expected.add(advisor.advise(Answers.fromJson(answers, "test")).toJson() + "\n");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebConsultationTest {
 
-    static final Advisor ENGINE = Advisor.fromDirectory(Path.of("rules"), Path.of("questionnaires/advisor.json"));
+    static final Advisor ENGINE = Fixtures.advisor();
     static final Questionnaire QUESTIONNAIRE = ENGINE.questionnaire();
 
     static Map<String, String> required() {

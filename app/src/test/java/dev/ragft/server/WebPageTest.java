@@ -16,6 +16,7 @@ import dev.ragft.report.JsonReport;
 import dev.ragft.report.MarkdownReport;
 import dev.ragft.testing.RagftProcess;
 import dev.ragft.testing.ServeProcess;
+import dev.ragft.testing.Fixtures;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,7 +89,7 @@ class WebPageTest {
         client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         // The service reads the repo's rules (as ./ragft does); the expectations come from the same ones.
-        advisor = Advisor.fromDirectory(Path.of("rules"));
+        advisor = Fixtures.advisor();
     }
 
     @AfterAll

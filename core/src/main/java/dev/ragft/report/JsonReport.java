@@ -2,6 +2,7 @@ package dev.ragft.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -187,6 +188,11 @@ public final class JsonReport {
         ObjectNode node = NODES.objectNode();
         values.forEach((id, value) -> node.set(id, MAPPER.valueToTree(value)));
         return node;
+    }
+
+    /** One answer value as the report's tree holds it (shared with {@link JsonReportWriter}). */
+    static JsonNode valueTree(Object value) {
+        return MAPPER.valueToTree(value);
     }
 
     // 1700.00 and 1700 are the same amount; print the shortest exact form.

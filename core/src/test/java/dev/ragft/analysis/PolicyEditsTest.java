@@ -246,6 +246,10 @@ class PolicyEditsTest {
         if (known != null) {
             return known;
         }
+        if (edit.name().equals("shipped rules")) {
+            // An unedited copy is rules/ itself: the rule base the other test classes share, not a compile more.
+            return Fixtures.engine();
+        }
         Path dir = Files.createDirectories(tmp.resolve("edit" + ENGINES.size()));
         Path rules = RulesCopy.of(dir);
         Path questionnaire = dir.resolve("advisor.json");

@@ -10,6 +10,7 @@ import dev.ragft.engine.RuleSource;
 import dev.ragft.facts.Strategy;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.testing.RulesCopy;
+import dev.ragft.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class ExhaustiveCheckTest {
 
     @Test
     void theShippedRulesPassEveryCase() throws IOException {
-        RuleBase rules = RuleBase.compile(RuleSource.fromDirectory(Path.of("rules")));
+        RuleBase rules = Fixtures.ruleBase();
         ExhaustiveCheck.Report report = new ExhaustiveCheck(QUESTIONNAIRE, rules).run(THREADS, tmp.resolve("violations"));
 
         assertThat(report.violations()).as("violations").isEmpty();
@@ -92,7 +93,7 @@ class ExhaustiveCheckTest {
         assertThat(reproduce.get("training_examples")).isEqualTo(99L);
         Advice advice = new Engine(QUESTIONNAIRE, broken).advise(reproduce);
         assertThat(advice.strategy()).isEqualTo(Strategy.FINE_TUNE);
-        assertThat(new Engine(QUESTIONNAIRE, RuleBase.compile(RuleSource.fromDirectory(Path.of("rules"))))
+        assertThat(new Engine(QUESTIONNAIRE, Fixtures.ruleBase())
                 .advise(reproduce).strategy()).isNotEqualTo(Strategy.FINE_TUNE);
     }
 }
