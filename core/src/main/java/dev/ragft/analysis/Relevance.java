@@ -129,9 +129,35 @@ public final class Relevance {
         if (costsOpen && !oracle.costsReadable()) {
             return new Result(Set.of(), Map.of(), 0, "not attempted: the rules use the cost facts in a way that cannot be read");
         }
+        // The answers that stay as they are, resolved once: a value the rules derive from an open answer and a
+        // settled one (the staleness ratio from retrains and knowledge_change) then splits only where it can here.
+        Profile settled = null;
+        Set<String> settledFields = new HashSet<>();
+        try {
+            Answers probe = fixed;
+            for (Question q : open) {
+                if (!q.choices().isEmpty()) {
+                    probe = probe.with(q.id(), q.choices().get(0).value());
+                } else if (q.type() == QuestionType.BOOLEAN) {
+                    probe = probe.with(q.id(), Boolean.TRUE);
+                } else if (q.type() == QuestionType.INTEGER) {
+                    probe = probe.with(q.id(), q.min() == null ? 0L : q.min().longValueExact());
+                }
+            }
+            settled = questionnaire.resolve(withPlaceholders(bindings, questionnaire, probe, true)).profile();
+            for (Bindings.Binding binding : bindings.all()) {
+                // Only an answer given: a default may be keyed by an open answer, and then moves with it.
+                if (binding.profileField() != null && !remaining.contains(binding.question())
+                        && fixed.contains(binding.question())) {
+                    settledFields.add(binding.profileField());
+                }
+            }
+        } catch (RuntimeException unresolved) { // InvalidAnswersException among them
+            settled = null; // every value of the other sources is tried instead
+        }
         List<List<Object>> domains = new ArrayList<>();
         for (Question q : open) {
-            List<Object> domain = domain(oracle, bindings, q);
+            List<Object> domain = domain(oracle, bindings, q, settled, settledFields);
             if (domain == null) {
                 return new Result(Set.of(), Map.of(), 0, "not attempted: the rules use " + q.id()
                         + " in a way that cannot be read");
@@ -329,6 +355,12 @@ public final class Relevance {
 
     /** The finite stand-in for every possible answer to {@code q}, or null when it cannot be bounded; see the class comment. */
     static List<Object> domain(DecisionOracle oracle, Bindings bindings, Question q) {
+        return domain(oracle, bindings, q, null, Set.of());
+    }
+
+    /** As {@link #domain(DecisionOracle, Bindings, Question)}, with the fields of {@code settled} named in {@code settledFields} fixed. */
+    static List<Object> domain(DecisionOracle oracle, Bindings bindings, Question q, Profile settled,
+                               Set<String> settledFields) {
         List<Object> domain = new ArrayList<>();
         boolean canBeUnanswered = !q.required();
         Bindings.Binding binding = bindings.of(q.id()).orElseThrow();
@@ -362,7 +394,7 @@ public final class Relevance {
                     break;
                 }
                 long[] points = splits.integerSplits(Profile.class, field, min,
-                        q.max() == null ? Long.MAX_VALUE : q.max().longValueExact());
+                        q.max() == null ? Long.MAX_VALUE : q.max().longValueExact(), settled, settledFields);
                 if (points == null) {
                     return null; // a value derived from it over too long a range
                 }

@@ -215,6 +215,15 @@ public final class RuleSplits {
      * Null when the range is too long to try value by value; the field must then be swept like an opaque one.
      */
     public long[] integerSplits(Class<?> type, String field, long min, long max) {
+        return integerSplits(type, field, min, max, null, Set.of());
+    }
+
+    /**
+     * As {@link #integerSplits(Class, String, long, long)}, with the derived value's other sources named in
+     * {@code fixed} held at their values in {@code fact} (answers already given), rather than tried at each of
+     * their values: the splits that matter for this consultation only.
+     */
+    public long[] integerSplits(Class<?> type, String field, long min, long max, Object fact, Set<String> fixed) {
         List<Atom> derivedAtoms = atoms.stream().filter(a -> a.type() == type && !fields(type).containsKey(a.field())
                 && derived(type).getOrDefault(a.field(), List.of()).contains(field)).toList();
         if (derivedAtoms.isEmpty()) {
@@ -227,7 +236,7 @@ public final class RuleSplits {
         for (long split : integerSplits(type, field)) {
             splits.add(split);
         }
-        for (Object[] others : otherSourceValues(type, field, derivedAtoms)) {
+        for (Object[] others : otherSourceValues(type, field, derivedAtoms, fact, fact == null ? Set.of() : fixed)) {
             String previous = null;
             for (long value = min; value <= max; value++) {
                 String truth = truths(type, field, value, others, derivedAtoms);
@@ -244,7 +253,8 @@ public final class RuleSplits {
     static final long MAX_DERIVED_SCAN = 100_000;
 
     /** Every combination of values of the record's components, except {@code field}, that the derived atoms read. */
-    private static List<Object[]> otherSourceValues(Class<?> type, String field, List<Atom> derivedAtoms) {
+    private static List<Object[]> otherSourceValues(Class<?> type, String field, List<Atom> derivedAtoms, Object fact,
+                                                    Set<String> fixed) {
         RecordComponent[] components = type.getRecordComponents();
         List<Object[]> combinations = new ArrayList<>();
         combinations.add(defaults(components));
@@ -255,9 +265,16 @@ public final class RuleSplits {
             if (!source) {
                 continue;
             }
+            List<Object> candidates;
+            if (fixed.contains(name)) {
+                candidates = new ArrayList<>();
+                candidates.add(read(fact, name));
+            } else {
+                candidates = values(components[i].getType());
+            }
             List<Object[]> next = new ArrayList<>();
             for (Object[] combination : combinations) {
-                for (Object value : values(components[i].getType())) {
+                for (Object value : candidates) {
                     Object[] copy = combination.clone();
                     copy[i] = value;
                     next.add(copy);
