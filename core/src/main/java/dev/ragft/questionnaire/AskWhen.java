@@ -13,7 +13,7 @@ import java.util.Locale;
  * and validation accepts it, so nothing a user wrote is dropped. An {@code answered} condition says more:
  * the question is an alternative to, or a detail of, the other one's answer (the price of one GPU instance
  * matters only when the monthly serving cost is not stated), so where it fails the question takes no
- * default and an answer to it is refused rather than silently ignored.
+ * default and its value is not used (an answer given anyway is kept, and the rules say it went unused).
  *
  * @param question the id of the question the condition looks at
  * @param in allowed values (upper case), or empty when the condition is numeric or about being answered

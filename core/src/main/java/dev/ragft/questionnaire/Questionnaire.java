@@ -370,8 +370,9 @@ public final class Questionnaire {
             }
         }
         // A question that is an alternative to, or a detail of, another answer (an askWhen on whether that one was
-        // answered) applies only when its condition holds: otherwise it takes no default, and an answer to it is
-        // refused, since the figure would not be used and a stated price must never be silently dropped.
+        // answered) applies only when its condition holds: otherwise it takes no default and its value is not
+        // used. An answer given to it anyway is kept in the normalized answers (nothing a user wrote is dropped)
+        // and the rules name it in a caveat; refusing it would also refuse the robustness check's variants.
         Set<String> notApplicable = new HashSet<>();
         for (Question q : questions) {
             AskWhen when = q.askWhen();
@@ -380,12 +381,6 @@ public final class Questionnaire {
             }
             if (!when.test(run.normalized.get(when.question()))) {
                 notApplicable.add(q.id());
-                if (run.normalized.get(q.id()) != null) {
-                    run.error(q.id(), when.answered()
-                            ? "used only together with " + when.question() + ", which is not answered: give both or neither"
-                            : "not used when " + when.question() + " is answered: give one or the other");
-                    invalid.add(q.id());
-                }
             } else if (q.defaultValue() == null && run.normalized.get(q.id()) == null && when.answered()) {
                 run.error(q.id(), "an answer is required when " + when.question() + " is answered (" + q.prompt() + ")");
                 invalid.add(q.id());

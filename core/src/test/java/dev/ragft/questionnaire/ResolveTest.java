@@ -112,22 +112,19 @@ class ResolveTest {
     }
 
     @Test
-    void alternativesAreRefusedTogetherAndTokenPricesComeInPairs() {
-        // A stated serving cost and an instance price: one of them would be silently unused, so it is refused.
-        assertThat(Q.validate(minimal().with("inference_monthly_usd", 50L).with("gpu_monthly_usd", 40L)))
-                .singleElement().satisfies(e -> {
-                    assertThat(e.field()).isEqualTo("gpu_monthly_usd");
-                    assertThat(e.message()).contains("inference_monthly_usd");
-                });
-        // Per-token prices replace the per-query generation price, and need both input and output prices.
-        assertThat(Q.validate(minimal().with("input_price_per_million_tokens_usd", 3L)
-                .with("generation_cost_per_query_usd", new BigDecimal("0.01"))))
-                .extracting(InputError::field)
-                .containsExactlyInAnyOrder("output_price_per_million_tokens_usd", "generation_cost_per_query_usd");
-        assertThat(Q.validate(minimal().with("output_price_per_million_tokens_usd", 15L)))
+    void alternativesGivenTogetherUseTheStatedOneAndTokenPricesComeInPairs() {
+        // A stated serving cost and an instance price: the stated cost is used exactly, the instance price is
+        // kept in the answers but not used (the rules' caveat names it).
+        ResolvedAnswers both = Q.resolve(minimal().with("inference_monthly_usd", 50L).with("gpu_monthly_usd", 40L));
+        assertThat(both.costs().inferenceMonthlyUsd()).isEqualByComparingTo("50");
+        assertThat(both.costs().gpuMonthlyUsd()).isNull();
+        assertThat(both.normalized().get("gpu_monthly_usd")).isNotNull();
+        // Per-token prices need both the input and the output price.
+        assertThat(Q.validate(minimal().with("input_price_per_million_tokens_usd", 3L)))
                 .extracting(InputError::field).containsExactly("output_price_per_million_tokens_usd");
         ResolvedAnswers tokens = Q.resolve(minimal().with("input_price_per_million_tokens_usd", 3L)
-                .with("output_price_per_million_tokens_usd", 15L));
+                .with("output_price_per_million_tokens_usd", 15L)
+                .with("generation_cost_per_query_usd", new BigDecimal("0.01")));
         assertThat(tokens.costs().tokenPricing()).isTrue();
         assertThat(tokens.costs().generationCostPerQueryUsd()).isNull();
         assertThat(tokens.costs().contextTokensPerQuery()).isEqualTo(2000L);
