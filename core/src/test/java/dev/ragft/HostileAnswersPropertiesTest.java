@@ -116,10 +116,16 @@ class HostileAnswersPropertiesTest {
     Arbitrary<Map<String, Object>> validCostAnswers() {
         Map<String, Arbitrary<?>> parts = new LinkedHashMap<>();
         for (Question q : Q.questions()) {
-            if (q.type() == QuestionType.INTEGER || q.type() == QuestionType.NUMBER) {
+            // Every number but the alternatives of cost model v2: a stated serving cost rather than an instance's
+            // price and throughput, per-query generation prices rather than per-token ones (each pair together is
+            // refused, and per-token prices at their maxima compute beyond the per-query maximum).
+            boolean alternative = q.askWhen() != null && q.askWhen().aboutAnswered()
+                    || q.id().equals("input_price_per_million_tokens_usd");
+            if ((q.type() == QuestionType.INTEGER || q.type() == QuestionType.NUMBER) && !alternative) {
                 parts.put(q.id(), inRangeNumber(q));
             }
         }
+        parts.put("generation_cost_per_query_usd", inRangeNumber(Q.question("generation_cost_per_query_usd").orElseThrow()));
         List<String> ids = new ArrayList<>(parts.keySet());
         List<Arbitrary<Object>> values = new ArrayList<>();
         parts.values().forEach(a -> values.add(a.map(v -> (Object) v)));

@@ -433,7 +433,9 @@ final class Interview {
             Optional<Object> value = questionnaire.defaultFor(q.id(), answers);
             if (value.isPresent()) {
                 shown.add(shortName(q) + " " + Values.show(q, value.get()));
-            } else {
+            } else if (mustAnswer(q)) {
+                // Only a figure that must be given is announced; one with no default that may stay blank (a
+                // serving cost worked out from the volume when not stated) is not asked after the defaults.
                 without.add(shortName(q));
             }
         }

@@ -188,11 +188,7 @@ final class QuestionnairePage {
 
     /** "Asked only when latency_sensitivity is MEDIUM or HIGH": a conditional question's condition in words. */
     static String askedWhen(Question q) {
-        var when = q.askWhen();
-        if (when.above() != null) {
-            return "Asked only when " + when.question() + " is above " + when.above().toPlainString();
-        }
-        return "Asked only when " + when.question() + " is " + String.join(" or ", when.in());
+        return q.askWhen().describe();
     }
 
     /** How a value is written in a field: the text the CLI's {@code --set} reads back to the same value. */

@@ -185,8 +185,9 @@ class InterviewTest {
         Interview.Result result = interview(prompter);
 
         assertThat(result.outcome()).isEqualTo(Interview.Outcome.COMPLETE);
-        assertThat(prompter.text()).contains("the guide gives no inference for 405B", "cannot be skipped", "an answer is needed");
-        assertThat(result.answers().get("inference_monthly_usd")).isEqualTo(new BigDecimal("4000"));
+        // Cost model v2: serving is worked out from one instance's price, which the guide does not give for 405B.
+        assertThat(prompter.text()).contains("the guide gives no ", " for 405B", "cannot be skipped", "an answer is needed");
+        assertThat(result.answers().get("gpu_monthly_usd")).isEqualTo(new BigDecimal("4000"));
         assertThat(QUESTIONNAIRE.validate(result.answers())).isEmpty();
     }
 
@@ -194,7 +195,10 @@ class InterviewTest {
     void decliningTheDefaultCostsAsksEachCost() {
         List<String> script = new ArrayList<>(FULL);
         script.set(script.size() - 1, "n");
-        script.addAll(List.of("2000", "", "", "", "", "0.05", ""));
+        // Cost model v2: fine-tuning, data, serving (blank: derived), instance price, throughput, peak, retrains,
+        // self-hosting, vector database, retrieval, price per million input tokens (blank: per query), answer
+        // length, generation.
+        script.addAll(List.of("2000", "", "", "", "", "", "", "", "", "0.05", "", "", ""));
         ScriptedPrompter prompter = new ScriptedPrompter(script);
 
         Interview.Result result = interview(prompter);

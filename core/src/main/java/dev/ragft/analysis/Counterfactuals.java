@@ -657,8 +657,10 @@ public final class Counterfactuals {
         }
         BigDecimal volume = costs.breakEvenMonthlyQueries();
         if (volume == null) {
-            BigDecimal perQuery = ((BigDecimal) answers.get("retrieval_cost_per_query_usd"))
-                    .add((BigDecimal) answers.get("generation_cost_per_query_usd"));
+            // Generation as the cost model priced it: per token, the per-query answer is not used (it is null).
+            BigDecimal generation = costs.basis() != null ? costs.basis().generationPerQueryUsd()
+                    : (BigDecimal) answers.get("generation_cost_per_query_usd");
+            BigDecimal perQuery = ((BigDecimal) answers.get("retrieval_cost_per_query_usd")).add(generation);
             lines.add("Break-even volume: none. " + (perQuery.signum() == 0
                     ? "RAG costs nothing per query here, so volume never tips the comparison."
                     : "Fine-tuning's total over " + h + " months is below RAG's vector-database cost alone, so fine-tuning"

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The cost model of SPEC §4: what fine-tuning, RAG and a hybrid of the two cost over the planning horizon, month
+ * The cost model: what fine-tuning, RAG and a hybrid of the two cost over the planning horizon, month
  * by month, plus when (and at what volume) fine-tuning pays for itself against RAG.
  *
  * <p>It is pure Java and independent of Drools so that the arithmetic can be tested on its own; the rules only
@@ -22,6 +22,12 @@ public final class CostModel {
 
     /** Break-even is searched beyond the horizon, but not forever: ten years is the longest horizon allowed. */
     static final int BREAK_EVEN_SEARCH_MONTHS = 120;
+
+    /**
+     * Seconds in a month of 30 days, the month the guide's own arithmetic uses (its enterprise scenario counts a
+     * month as 30 days of queries); it turns a monthly volume into a load per second.
+     */
+    public static final long SECONDS_PER_MONTH = 30L * 24 * 60 * 60;
 
     private static final int PER_QUERY_SCALE = 6;
     private static final int VOLUME_SCALE = 2;
@@ -48,26 +54,76 @@ public final class CostModel {
         int r = in.retrainsPerYear();
         BigDecimal q = BigDecimal.valueOf(in.monthlyQueries());
         BigDecimal upfront = in.fineTuneCostUsd().add(in.dataPrepCostUsd());
+        CostBasis basis = basis(in);
+        BigDecimal serving = basis.servingMonthlyUsd();
+        BigDecimal generation = basis.generationPerQueryUsd();
 
-        StrategyCost fineTune = trained(Strategy.FINE_TUNE, in, r, upfront, in.inferenceMonthlyUsd());
+        StrategyCost fineTune = trained(Strategy.FINE_TUNE, in, r, upfront, serving);
 
-        // Self-hosted RAG (on premises) serves its own model, like the fine-tuned one, instead of paying an API.
-        BigDecimal ragMonthly = in.ragFixedMonthlyUsd()
-                .add(q.multiply(in.retrievalCostPerQueryUsd().add(in.generationCostPerQueryUsd())));
+        // Self-hosted RAG (always so on premises) serves its own model, like the fine-tuned one, for the same
+        // serving cost; managed RAG pays the model API per query instead.
+        BigDecimal ragFixed = in.selfHostedRag() ? in.vectorDbMonthlyUsd().add(serving) : in.vectorDbMonthlyUsd();
+        BigDecimal ragMonthly = ragFixed.add(q.multiply(in.retrievalCostPerQueryUsd().add(generation)));
         StrategyCost rag = strategyCost(Strategy.RAG, in, BigDecimal.ZERO, BigDecimal.ZERO, ragMonthly, 0,
                 new Schedule(0, BigDecimal.ZERO, BigDecimal.ZERO));
 
         // The hybrid only fine-tunes the stable domain (facts come from retrieval), so it never retrains more than
         // yearly; and its generation runs on the hosted fine-tuned model, so no per-query generation charge.
-        BigDecimal hybridMonthly = in.inferenceMonthlyUsd().add(in.vectorDbMonthlyUsd())
+        BigDecimal hybridMonthly = serving.add(in.vectorDbMonthlyUsd())
                 .add(q.multiply(in.retrievalCostPerQueryUsd()));
         StrategyCost hybrid = trained(Strategy.HYBRID, in, Math.min(r, 1), upfront, hybridMonthly);
 
         Schedule ftSchedule = new Schedule(r, upfront, in.fineTuneCostUsd());
         Integer breakEvenMonth = breakEvenMonth(ftSchedule, fineTune.monthlyUsd(), ragMonthly);
-        BigDecimal breakEvenVolume = breakEvenVolume(in, fineTune.totalUsd());
+        BigDecimal breakEvenVolume = breakEvenVolume(in, basis, fineTune.upfrontUsd().add(fineTune.retrainingUsd()));
 
-        return new CostReport(h, in.monthlyQueries(), fineTune, rag, hybrid, breakEvenMonth, breakEvenVolume);
+        return new CostReport(h, in.monthlyQueries(), fineTune, rag, hybrid, breakEvenMonth, breakEvenVolume, basis);
+    }
+
+    /**
+     * Serving instances needed at the peak: ⌈Q × output tokens × peak factor ÷ (seconds a month × tokens/s per
+     * instance)⌉, at least one (a model is served even at a trickle of queries). Exact: no floating point.
+     */
+    public static long servingInstances(long monthlyQueries, long outputTokensPerQuery, BigDecimal peakLoadFactor,
+                                        BigDecimal tokensPerSecond) {
+        BigDecimal demand = peakTokensPerMonth(monthlyQueries, outputTokensPerQuery, peakLoadFactor);
+        BigDecimal capacity = BigDecimal.valueOf(SECONDS_PER_MONTH).multiply(tokensPerSecond);
+        long instances = demand.divide(capacity, 0, RoundingMode.CEILING).longValueExact();
+        return Math.max(1, instances);
+    }
+
+    private static BigDecimal peakTokensPerMonth(long monthlyQueries, long outputTokensPerQuery, BigDecimal peak) {
+        return BigDecimal.valueOf(monthlyQueries).multiply(BigDecimal.valueOf(outputTokensPerQuery)).multiply(peak);
+    }
+
+    /**
+     * Serving and generation as priced for these inputs, with how they were obtained (no range checks: see
+     * {@link #compute(CostInputs)}).
+     */
+    public static CostBasis basis(CostInputs in) {
+        BigDecimal serving;
+        Long instances = null;
+        BigDecimal peakTokensPerSecond = null;
+        if (in.servingDerived()) {
+            instances = servingInstances(in.monthlyQueries(), in.outputTokensPerQuery(), in.peakLoadFactor(),
+                    in.gpuTokensPerSecond());
+            serving = in.gpuMonthlyUsd().multiply(BigDecimal.valueOf(instances));
+            peakTokensPerSecond = peakTokensPerMonth(in.monthlyQueries(), in.outputTokensPerQuery(), in.peakLoadFactor())
+                    .divide(BigDecimal.valueOf(SECONDS_PER_MONTH), MathContext.DECIMAL64);
+        } else {
+            serving = in.inferenceMonthlyUsd();
+        }
+        BigDecimal generation;
+        if (in.tokenPricing()) {
+            // Input and output tokens are priced per million: (context + prompt) × in/1M + output × out/1M, exact.
+            BigDecimal inputTokens = BigDecimal.valueOf(in.contextTokensPerQuery() + in.promptTokensPerQuery());
+            generation = inputTokens.multiply(in.inputPricePerMillionTokensUsd())
+                    .add(BigDecimal.valueOf(in.outputTokensPerQuery()).multiply(in.outputPricePerMillionTokensUsd()))
+                    .movePointLeft(6);
+        } else {
+            generation = in.generationCostPerQueryUsd();
+        }
+        return new CostBasis(serving, instances, peakTokensPerSecond, generation, in.selfHostedRag(), in);
     }
 
     /** The cost report reduced to the plain values the rules reason over. */
@@ -146,18 +202,48 @@ public final class CostModel {
         return null;
     }
 
-    private static BigDecimal breakEvenVolume(CostInputs in, BigDecimal fineTuneTotal) {
-        BigDecimal perQuery = in.retrievalCostPerQueryUsd().add(in.generationCostPerQueryUsd());
+    /**
+     * The monthly volume at which the FINE_TUNE and RAG totals over H are equal. With serving stated (or self-hosted
+     * RAG, whose serving is the fine-tuned model's and cancels out) only RAG's per-query charges grow with Q, so
+     * Q* = (FT's upfront and retraining + H × (FT's monthly − RAG's fixed monthly)) ÷ (H × per-query price). With
+     * serving derived, fine-tuning's monthly cost steps up one instance at a time: the break-even is the first
+     * instance count n whose candidate Q* (FT's total with n instances) needs no more than n instances.
+     */
+    private static BigDecimal breakEvenVolume(CostInputs in, CostBasis basis, BigDecimal trainingCosts) {
+        BigDecimal perQuery = in.retrievalCostPerQueryUsd().add(basis.generationPerQueryUsd());
         if (perQuery.signum() == 0) {
             return null;
         }
-        // Q* = (FT/H − RAG's fixed monthly) / perQuery, rearranged to a single division so the result is rounded only once
-        // (FT/H alone need not terminate, e.g. 1,700 / 12).
         BigDecimal h = BigDecimal.valueOf(in.horizonMonths());
-        BigDecimal numerator = fineTuneTotal.subtract(h.multiply(in.ragFixedMonthlyUsd()));
+        if (!in.servingDerived() || in.selfHostedRag()) {
+            BigDecimal ftServing = in.selfHostedRag() ? BigDecimal.ZERO : basis.servingMonthlyUsd();
+            return volume(trainingCosts.add(h.multiply(ftServing.subtract(in.vectorDbMonthlyUsd()))), h, perQuery);
+        }
+        // Q* with n instances fits them when Q* × tokens ≤ n × capacity, i.e. (A + n·H·g)·t ≤ n·H·c·p with
+        // A = training − H × vector DB, g the instance price, t the peak tokens per query, c an instance's tokens a
+        // month and p the per-query price. The left side grows by H·g·t an instance, the right by H·c·p: the first
+        // n that fits is read off directly (no search), and when an instance costs more than the queries it serves
+        // would cost through RAG only n = 1 can fit.
+        BigDecimal t = BigDecimal.valueOf(in.outputTokensPerQuery()).multiply(in.peakLoadFactor());
+        BigDecimal c = BigDecimal.valueOf(SECONDS_PER_MONTH).multiply(in.gpuTokensPerSecond());
+        BigDecimal g = in.gpuMonthlyUsd();
+        BigDecimal a = trainingCosts.subtract(h.multiply(in.vectorDbMonthlyUsd()));
+        BigDecimal slope = h.multiply(c.multiply(perQuery).subtract(g.multiply(t)));
+        long n = 1;
+        if (slope.signum() > 0) {
+            BigDecimal first = a.multiply(t).divide(slope, 0, RoundingMode.CEILING);
+            n = Math.max(1, first.min(BigDecimal.valueOf(Long.MAX_VALUE / 2)).longValue());
+        }
+        BigDecimal numerator = a.add(h.multiply(g).multiply(BigDecimal.valueOf(n)));
+        boolean fits = numerator.multiply(t).compareTo(BigDecimal.valueOf(n).multiply(h).multiply(c).multiply(perQuery)) <= 0;
+        return fits ? volume(numerator, h, perQuery) : null;
+    }
+
+    private static BigDecimal volume(BigDecimal numerator, BigDecimal h, BigDecimal perQuery) {
         if (numerator.signum() <= 0) {
             return null;
         }
+        // One division, so the result is rounded only once (FT/H alone need not terminate, e.g. 1,700 / 12).
         BigDecimal volume = numerator.divide(h.multiply(perQuery), VOLUME_SCALE, RoundingMode.HALF_EVEN);
         // A positive Q* so small it rounds to 0.00 is not a usable volume.
         return volume.signum() > 0 ? volume : null;
@@ -172,15 +258,48 @@ public final class CostModel {
         requireRange("retrainsPerYear", in.retrainsPerYear(), 0, 52);
         requireMoney("fineTuneCostUsd", in.fineTuneCostUsd());
         requireMoney("dataPrepCostUsd", in.dataPrepCostUsd());
-        requireMoney("inferenceMonthlyUsd", in.inferenceMonthlyUsd());
+        if (in.servingDerived()) {
+            requireMoney("gpuMonthlyUsd (serving is derived: inferenceMonthlyUsd is not given)", in.gpuMonthlyUsd());
+            requirePositive("gpuTokensPerSecond", in.gpuTokensPerSecond());
+            Objects.requireNonNull(in.peakLoadFactor(), "peakLoadFactor");
+            if (in.peakLoadFactor().compareTo(BigDecimal.ONE) < 0) {
+                throw new IllegalArgumentException("peakLoadFactor must be ≥ 1, was " + in.peakLoadFactor().toPlainString());
+            }
+            requireTokens("outputTokensPerQuery", in.outputTokensPerQuery());
+        } else {
+            requireMoney("inferenceMonthlyUsd", in.inferenceMonthlyUsd());
+        }
         requireMoney("vectorDbMonthlyUsd", in.vectorDbMonthlyUsd());
         requireMoney("retrievalCostPerQueryUsd", in.retrievalCostPerQueryUsd());
-        requireMoney("generationCostPerQueryUsd", in.generationCostPerQueryUsd());
+        if (in.tokenPricing()) {
+            requireTokens("contextTokensPerQuery", in.contextTokensPerQuery());
+            requireTokens("promptTokensPerQuery", in.promptTokensPerQuery());
+            requireTokens("outputTokensPerQuery", in.outputTokensPerQuery());
+            requireMoney("inputPricePerMillionTokensUsd", in.inputPricePerMillionTokensUsd());
+            requireMoney("outputPricePerMillionTokensUsd", in.outputPricePerMillionTokensUsd());
+        } else {
+            requireMoney("generationCostPerQueryUsd (generation is priced per query: not both prices per million"
+                    + " tokens are given)", in.generationCostPerQueryUsd());
+        }
     }
 
     private static void requireRange(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be " + min + " … " + max + ", was " + value);
+        }
+    }
+
+    private static void requirePositive(String name, BigDecimal value) {
+        Objects.requireNonNull(value, name);
+        if (value.signum() <= 0) {
+            throw new IllegalArgumentException(name + " must be > 0, was " + value.toPlainString());
+        }
+    }
+
+    private static void requireTokens(String name, Long value) {
+        Objects.requireNonNull(value, name);
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must be ≥ 0, was " + value);
         }
     }
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.InputError;
 import dev.ragft.InvalidAnswersException;
+import dev.ragft.cost.CostBasis;
 import dev.ragft.cost.CostInputs;
+import dev.ragft.cost.CostModel;
 import dev.ragft.questionnaire.Text;
 import dev.ragft.facts.CostPreference;
 import dev.ragft.facts.DocumentsCoverage;
@@ -180,7 +182,10 @@ public final class Questionnaire {
         if (question.askWhen() == null) {
             return true;
         }
-        return question.askWhen().test(run(soFar).effective.get(question.askWhen().question()));
+        Run run = run(soFar);
+        AskWhen when = question.askWhen();
+        // "Answered" means given by the user: a default does not count.
+        return when.test((when.aboutAnswered() ? run.normalized : run.effective).get(when.question()));
     }
 
     /**
@@ -257,13 +262,18 @@ public final class Questionnaire {
                 Math.toIntExact((Long) e.get("horizon_months")),
                 Math.toIntExact((Long) e.get("retrains_per_year")),
                 answered);
-        // On premises both strategies are self-hosted: RAG serves its own model (priced like the fine-tuned
-        // one) and runs its own vector database, so the API prices' defaults do not apply; prices the user
-        // states are kept exactly.
-        boolean selfHosted = profile.onPremRequired();
+        // On premises both strategies are self-hosted, whatever self_hosted_rag says: RAG then runs its own vector
+        // database and serves its own model (priced like the fine-tuned one), so the managed services' per-query
+        // defaults do not apply. Prices the user states are kept exactly.
+        Set<String> defaulted = new LinkedHashSet<>(run.defaulted);
+        if (profile.onPremRequired()) {
+            e.put("self_hosted_rag", Boolean.TRUE);
+            defaulted.remove("self_hosted_rag");
+        }
+        boolean selfHosted = Boolean.TRUE.equals(e.get("self_hosted_rag"));
         if (selfHosted) {
             for (String perQuery : List.of("retrieval_cost_per_query_usd", "generation_cost_per_query_usd")) {
-                if (run.defaulted.contains(perQuery)) {
+                if (defaulted.contains(perQuery)) {
                     e.put(perQuery, BigDecimal.ZERO);
                 }
             }
@@ -278,8 +288,45 @@ public final class Questionnaire {
                 (BigDecimal) e.get("vector_db_monthly_usd"),
                 (BigDecimal) e.get("retrieval_cost_per_query_usd"),
                 (BigDecimal) e.get("generation_cost_per_query_usd"),
-                selfHosted);
-        return new ResolvedAnswers(Answers.of(run.normalized), profile, costs, e, run.defaulted);
+                selfHosted,
+                (BigDecimal) e.get("gpu_monthly_usd"),
+                (BigDecimal) e.get("gpu_tokens_per_second"),
+                (BigDecimal) e.get("peak_load_factor"),
+                (Long) e.get("output_tokens_per_query"),
+                (Long) e.get("context_tokens_per_query"),
+                (Long) e.get("prompt_tokens_per_query"),
+                (BigDecimal) e.get("input_price_per_million_tokens_usd"),
+                (BigDecimal) e.get("output_price_per_million_tokens_usd"));
+        List<InputError> beyond = beyondStatedMaxima(costs);
+        if (!beyond.isEmpty()) {
+            throw new InvalidAnswersException(beyond);
+        }
+        return new ResolvedAnswers(Answers.of(run.normalized), profile, costs, e, defaulted);
+    }
+
+    /**
+     * A computed figure may not exceed what its stated form allows: derived serving stays within
+     * {@code inference_monthly_usd}'s maximum and a per-token generation price within
+     * {@code generation_cost_per_query_usd}'s. Those maxima keep every total exact to the cent in the rules'
+     * reasons, so the computed forms must respect them too.
+     */
+    private List<InputError> beyondStatedMaxima(CostInputs costs) {
+        List<InputError> errors = new ArrayList<>();
+        CostBasis basis = CostModel.basis(costs);
+        BigDecimal servingMax = question("inference_monthly_usd").map(Question::max).orElse(null);
+        if (costs.servingDerived() && servingMax != null && basis.servingMonthlyUsd().compareTo(servingMax) > 0) {
+            errors.add(new InputError("gpu_monthly_usd", "serving worked out at " + basis.servingInstances()
+                    + " instances, " + Values.money(basis.servingMonthlyUsd()) + " a month, above the "
+                    + Values.money(servingMax) + " allowed; check the volume, throughput and peak factor, or state"
+                    + " inference_monthly_usd"));
+        }
+        BigDecimal generationMax = question("generation_cost_per_query_usd").map(Question::max).orElse(null);
+        if (costs.tokenPricing() && generationMax != null && basis.generationPerQueryUsd().compareTo(generationMax) > 0) {
+            errors.add(new InputError("input_price_per_million_tokens_usd", "generation priced per token comes to "
+                    + Values.money(basis.generationPerQueryUsd()) + " a query, above the " + Values.money(generationMax)
+                    + " allowed; check the token counts and prices"));
+        }
+        return errors;
     }
 
     /** The outcome of checking answers, errors included; shared by resolve, validate and the console helpers. */
@@ -322,10 +369,31 @@ public final class Questionnaire {
                 run.unknown.add(unknownKey(id, answers.ids()));
             }
         }
+        // A question that is an alternative to, or a detail of, another answer (an askWhen on whether that one was
+        // answered) applies only when its condition holds: otherwise it takes no default and its value is not
+        // used. An answer given to it anyway is kept in the normalized answers (nothing a user wrote is dropped)
+        // and the rules name it in a caveat; refusing it would also refuse the robustness check's variants.
+        Set<String> notApplicable = new HashSet<>();
+        for (Question q : questions) {
+            AskWhen when = q.askWhen();
+            if (when == null || !when.aboutAnswered() || invalid.contains(when.question())) {
+                continue;
+            }
+            if (!when.test(run.normalized.get(when.question()))) {
+                notApplicable.add(q.id());
+            } else if (q.defaultValue() == null && run.normalized.get(q.id()) == null && when.answered()) {
+                run.error(q.id(), "an answer is required when " + when.question() + " is answered (" + q.prompt() + ")");
+                invalid.add(q.id());
+            }
+        }
         // Literal defaults first: dependent defaults read them (e.g. model_size defaults to 7B).
         for (Question q : questions) {
             Object given = run.normalized.get(q.id());
             Object value = null;
+            if (notApplicable.contains(q.id())) {
+                run.effective.put(q.id(), null);
+                continue;
+            }
             if (given != null) {
                 value = given;
             } else if (q.defaultValue() != null && !q.defaultValue().isDependent() && !invalid.contains(q.id())) {
@@ -338,7 +406,8 @@ public final class Questionnaire {
         }
         for (Question q : questions) {
             QuestionDefault d = q.defaultValue();
-            if (run.effective.get(q.id()) != null || d == null || !d.isDependent() || invalid.contains(q.id())) {
+            if (run.effective.get(q.id()) != null || d == null || !d.isDependent() || invalid.contains(q.id())
+                    || notApplicable.contains(q.id())) {
                 continue;
             }
             Object on = run.effective.get(d.dependsOn());
@@ -351,9 +420,12 @@ public final class Questionnaire {
                 run.effective.put(q.id(), value.get());
                 run.defaulted.add(q.id());
             } else {
+                AskWhen when = q.askWhen();
+                String instead = when != null && when.aboutAnswered() && !when.answered()
+                        ? ", or answer " + when.question() + " instead" : "";
                 run.error(q.id(), "an answer is required when " + d.dependsOn() + " is " + on
                         + ": the guide gives no default for that case, so enter your own estimate"
-                        + (q.unit() == null ? "" : " (" + q.unit() + ")"));
+                        + (q.unit() == null ? "" : " (" + q.unit() + ")") + instead);
             }
         }
         List<InputError> all = new ArrayList<>();

@@ -78,6 +78,15 @@ final class QuestionnaireReader {
         EXPECTED.put("vector_db_monthly_usd", QuestionType.NUMBER);
         EXPECTED.put("retrieval_cost_per_query_usd", QuestionType.NUMBER);
         EXPECTED.put("generation_cost_per_query_usd", QuestionType.NUMBER);
+        EXPECTED.put("self_hosted_rag", QuestionType.BOOLEAN);
+        EXPECTED.put("gpu_monthly_usd", QuestionType.NUMBER);
+        EXPECTED.put("gpu_tokens_per_second", QuestionType.NUMBER);
+        EXPECTED.put("peak_load_factor", QuestionType.NUMBER);
+        EXPECTED.put("output_tokens_per_query", QuestionType.INTEGER);
+        EXPECTED.put("context_tokens_per_query", QuestionType.INTEGER);
+        EXPECTED.put("prompt_tokens_per_query", QuestionType.INTEGER);
+        EXPECTED.put("input_price_per_million_tokens_usd", QuestionType.NUMBER);
+        EXPECTED.put("output_price_per_million_tokens_usd", QuestionType.NUMBER);
     }
 
     private final String source;
@@ -284,14 +293,16 @@ final class QuestionnaireReader {
         AskWhen askWhen = null;
         if (node.has("askWhen")) {
             JsonNode cond = node.get("askWhen");
-            expectOnly(cond, Set.of("question", "in", "above"), where + " askWhen");
+            expectOnly(cond, Set.of("question", "in", "above", "answered"), where + " askWhen");
             boolean hasIn = cond.has("in");
-            if (hasIn == cond.has("above")) {
-                throw fail(where + ": askWhen needs exactly one of 'in' and 'above'");
+            int kinds = (hasIn ? 1 : 0) + (cond.has("above") ? 1 : 0) + (cond.has("answered") ? 1 : 0);
+            if (kinds != 1) {
+                throw fail(where + ": askWhen needs exactly one of 'in', 'above' and 'answered'");
             }
             askWhen = new AskWhen(text(cond, "question", where + " askWhen"),
                     hasIn ? strings(cond, "in", where + " askWhen") : List.of(),
-                    hasIn ? null : decimal(cond, "above", where + " askWhen", true));
+                    cond.has("above") ? decimal(cond, "above", where + " askWhen", true) : null,
+                    cond.has("answered") ? bool(cond, "answered", where + " askWhen", true) : null);
         }
         Question shape = new Question(id, text(node, "section", where), text(node, "prompt", where),
                 text(node, "help", where), text(node, "guideSection", where), type, choices, min, max,

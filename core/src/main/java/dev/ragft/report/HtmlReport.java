@@ -190,6 +190,13 @@ public final class HtmlReport {
                 ? "none (no positive monthly volume makes the two totals equal)."
                 : escape(TextReport.decimal(costs.breakEvenMonthlyQueries())) + " queries/month (above it fine-tuning is cheaper over "
                         + costs.horizonMonths() + " months).").append("</p>\n");
+        if (costs.basis() != null) {
+            out.append("<p>How serving and generation were priced:</p>\n<ul class=\"cost-basis\">\n");
+            for (String line : costs.basis().lines()) {
+                out.append("<li>").append(escape(line)).append("</li>\n");
+            }
+            out.append("</ul>\n");
+        }
     }
 
     private static void caveats(StringBuilder out, Report report) {

@@ -14,6 +14,7 @@ import dev.ragft.Analysis;
 import dev.ragft.CriterionResult;
 import dev.ragft.Flip;
 import dev.ragft.cost.CostReport;
+import dev.ragft.cost.CostBasis;
 import dev.ragft.cost.StrategyCost;
 import dev.ragft.facts.Caveat;
 import dev.ragft.facts.Recommendation;
@@ -180,6 +181,21 @@ public final class JsonReport {
             node.putNull("breakEvenMonthlyQueries");
         } else {
             node.put("breakEvenMonthlyQueries", money(report.breakEvenMonthlyQueries()));
+        }
+        if (report.basis() != null) {
+            CostBasis basis = report.basis();
+            ObjectNode priced = node.putObject("basis");
+            priced.put("servingMonthlyUsd", money(basis.servingMonthlyUsd()));
+            priced.put("servingDerived", basis.servingDerived());
+            if (basis.servingDerived()) {
+                priced.put("servingInstances", basis.servingInstances());
+                priced.put("peakTokensPerSecond", basis.peakTokensPerSecond().setScale(4, java.math.RoundingMode.HALF_EVEN));
+            }
+            priced.put("generationPerQueryUsd", money(basis.generationPerQueryUsd()));
+            priced.put("tokenPricing", basis.tokenPricing());
+            priced.put("selfHostedRag", basis.selfHostedRag());
+            ArrayNode lines = priced.putArray("lines");
+            basis.lines().forEach(lines::add);
         }
         return node;
     }

@@ -113,6 +113,12 @@ public final class MarkdownReport {
                 ? "none (no positive monthly volume makes the two totals equal)"
                 : TextReport.decimal(costs.breakEvenMonthlyQueries()) + " queries/month (above it fine-tuning is cheaper over "
                         + costs.horizonMonths() + " months)").append('\n');
+        if (costs.basis() != null) {
+            out.append("\nHow serving and generation were priced:\n\n");
+            for (String line : costs.basis().lines()) {
+                out.append("- ").append(escape(line)).append('\n');
+            }
+        }
     }
 
     private static void analysis(StringBuilder out, Analysis analysis) {

@@ -218,7 +218,14 @@ public final class TextReport {
         out.append("  Break-even volume: ").append(costs.breakEvenMonthlyQueries() == null
                 ? "none (no positive monthly volume makes the two totals equal)"
                 : decimal(costs.breakEvenMonthlyQueries()) + " queries/month (above it fine-tuning is cheaper over "
-                        + costs.horizonMonths() + " months)").append("\n\n");
+                        + costs.horizonMonths() + " months)").append('\n');
+        if (costs.basis() != null) {
+            out.append("  How serving and generation were priced:\n");
+            for (String line : costs.basis().lines()) {
+                wrap(out, line, "    ", "      ");
+            }
+        }
+        out.append('\n');
     }
 
     /** The defaults the advice used, each with what the guide says about it. */

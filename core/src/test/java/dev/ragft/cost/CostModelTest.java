@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragft.facts.CostFacts;
 import dev.ragft.facts.Strategy;
+import dev.ragft.questionnaire.Answers;
+import dev.ragft.questionnaire.Questionnaire;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -481,5 +486,166 @@ class CostModelTest {
         assertThatThrownBy(() -> CostModel.compute(
                 inputs(12, 1_000, 1, "-1", "1000", "50", "50", "0.10", "0.01")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- cost model v2: serving derived from volume and throughput ----
+
+    /**
+     * The small company with serving derived rather than stated: one instance at $50 a month, 25 tokens/s, a peak
+     * twice the average and 250-token answers, so one instance carries 2,592,000 × 25 ÷ (250 × 2) = 129,600 queries
+     * a month.
+     */
+    private static CostInputs derived(long q, String instance) {
+        return inputs(12, q, 1, "100", "1000", "0", "50", "0.10", "0.01")
+                .withDerivedServing(new BigDecimal(instance), new BigDecimal("25"), new BigDecimal("2"), 250);
+    }
+
+    @Test
+    void derivedServingAtTheGuidesSmallVolumeIsTheGuidesFigure() {
+        CostReport report = CostModel.compute(derived(1_000, "50"));
+
+        // 1,000 queries need 1,000 × 250 × 2 ÷ (2,592,000 × 25) = 0.0077 of an instance: one instance, $50.
+        assertThat(report.basis().servingInstances()).isEqualTo(1L);
+        assertThat(report.fineTune().monthlyUsd()).isEqualByComparingTo("50");
+        // The golden small-company totals hold with derived serving too.
+        assertThat(report.fineTune().totalUsd()).isEqualByComparingTo("1700");
+        assertThat(report.rag().totalUsd()).isEqualByComparingTo("1920");
+        assertThat(report.breakEvenMonth()).isEqualTo(10);
+        assertThat(report.breakEvenMonthlyQueries()).isEqualTo(usd("833.33"));
+    }
+
+    @Test
+    void derivedServingScalesWithVolume() {
+        // The case: a 7B at 3M queries a month is not $50 a month. 3,000,000 × 250 × 2 = 1.5e9 tokens at
+        // the peak rate against 64,800,000 per instance: 23.15, so 24 instances × $50 = $1,200 a month.
+        CostReport busy = CostModel.compute(derived(3_000_000, "50"));
+        assertThat(busy.basis().servingInstances()).isEqualTo(24L);
+        assertThat(busy.fineTune().monthlyUsd()).isEqualByComparingTo("1200");
+        // 1,100 upfront + 12 × 1,200
+        assertThat(busy.fineTune().totalUsd()).isEqualByComparingTo("15500");
+        // The hybrid serves the same model: 1,200 + 50 + 3,000,000 × 0.10 a month.
+        assertThat(busy.hybrid().monthlyUsd()).isEqualByComparingTo("301250");
+
+        // Exactly one instance's capacity, and one query more.
+        assertThat(CostModel.compute(derived(129_600, "50")).basis().servingInstances()).isEqualTo(1L);
+        assertThat(CostModel.compute(derived(129_601, "50")).basis().servingInstances()).isEqualTo(2L);
+        assertThat(CostModel.compute(derived(129_601, "50")).fineTune().monthlyUsd()).isEqualByComparingTo("100");
+
+        // More volume never costs less to serve.
+        long previous = 0;
+        for (long q = 1; q <= 10_000_000; q *= 3) {
+            long instances = CostModel.compute(derived(q, "50")).basis().servingInstances();
+            assertThat(instances).as("instances at %d queries", q).isGreaterThanOrEqualTo(previous);
+            previous = instances;
+        }
+    }
+
+    @Test
+    void statedServingStaysExactWhateverTheVolume() {
+        CostReport stated = CostModel.compute(inputs(12, 3_000_000, 1, "100", "1000", "50", "50", "0.10", "0.01"));
+        assertThat(stated.basis().servingDerived()).isFalse();
+        assertThat(stated.fineTune().monthlyUsd()).isEqualByComparingTo("50");
+        assertThat(stated.basis().lines().get(0)).isEqualTo("Serving: $50/month, as stated");
+    }
+
+    @Test
+    void breakEvenVolumeAcrossServingSteps() {
+        // $1,000 an instance, 1 token/s, peak 1, 100-token answers: one instance carries 2,592,000 ÷ 100 = 25,920
+        // queries a month. Training $100,000, no vector database, $0.11 a query, 12 months.
+        CostInputs in = inputs(12, 1_000, 0, "100000", "0", "0", "0", "0.10", "0.01")
+                .withDerivedServing(new BigDecimal("1000"), BigDecimal.ONE, BigDecimal.ONE, 100);
+        CostReport report = CostModel.compute(in);
+        // With 4 instances Q* = (100,000 + 48,000) ÷ 1.32 = 112,121 needs 4.33 instances: too few. With 5,
+        // Q* = 160,000 ÷ 1.32 = 121,212.12 needs 4.68: it fits, and there FT = 100,000 + 12 × 5,000 = 160,000
+        // = RAG's 12 × 0.11 × 121,212.12.
+        assertThat(report.breakEvenMonthlyQueries()).isEqualTo(usd("121212.12"));
+        CostReport atBreakEven = CostModel.compute(inputs(12, 121_212, 0, "100000", "0", "0", "0", "0.10", "0.01")
+                .withDerivedServing(new BigDecimal("1000"), BigDecimal.ONE, BigDecimal.ONE, 100));
+        assertThat(atBreakEven.basis().servingInstances()).isEqualTo(5L);
+    }
+
+    // ---- cost model v2: token-based generation ----
+
+    @Test
+    void tokenPricingArithmeticExactToTheCent() {
+        // (2,000 context + 200 prompt) × $3/M + 250 output × $15/M = 0.0066 + 0.00375 = $0.01035 a query.
+        CostInputs in = inputs(12, 100_000, 1, "100", "1000", "50", "50", "0.05", "0")
+                .withTokenPricing(2_000, 200, 250, new BigDecimal("3"), new BigDecimal("15"));
+        CostReport report = CostModel.compute(in);
+        assertThat(report.basis().generationPerQueryUsd()).isEqualByComparingTo("0.01035");
+        // 50 + 100,000 × (0.05 + 0.01035) = 6,085 a month; 73,020 over 12 months.
+        assertThat(report.rag().monthlyUsd()).isEqualByComparingTo("6085");
+        assertThat(report.rag().totalUsd()).isEqualByComparingTo("73020");
+        assertThat(report.basis().lines()).contains(
+                "Generation per query: (2,000 context + 200 prompt tokens) × $3/M + 250 output tokens × $15/M = $0.01035");
+        // The hybrid generates on its own model: no token charge.
+        assertThat(report.hybrid().monthlyUsd()).isEqualByComparingTo("5100");
+
+        // Cents that do not come out even: 1,234 input tokens at $2.50/M and 321 output tokens at $10.10/M
+        // = 0.003085 + 0.0032421 = $0.0063271 a query; × 7,777 queries = $49.20585... a month, exact.
+        CostInputs odd = inputs(1, 7_777, 0, "0", "0", "0", "0", "0", "0")
+                .withTokenPricing(1_000, 234, 321, new BigDecimal("2.50"), new BigDecimal("10.10"));
+        assertThat(CostModel.compute(odd).rag().totalUsd()).isEqualByComparingTo("49.2058567");
+    }
+
+    // ---- cost model v2: deployment ----
+
+    @Test
+    void selfHostingChangesRagsCost() {
+        // Managed: 50 + 100,000 × 0.055 = 5,550 a month. Self-hosted (per-query prices 0, as the questionnaire
+        // sets them when not stated): the vector database plus serving its own model, one instance = 50 + 50.
+        CostInputs managed = inputs(12, 100_000, 1, "100", "1000", "0", "50", "0.05", "0.005")
+                .withDerivedServing(new BigDecimal("50"), new BigDecimal("25"), new BigDecimal("2"), 250);
+        CostInputs selfHosted = inputs(12, 100_000, 1, "100", "1000", "0", "50", "0", "0")
+                .withDerivedServing(new BigDecimal("50"), new BigDecimal("25"), new BigDecimal("2"), 250)
+                .withSelfHostedRag(true);
+        assertThat(CostModel.compute(managed).rag().totalUsd()).isEqualByComparingTo("66600");
+        CostReport self = CostModel.compute(selfHosted);
+        assertThat(self.rag().totalUsd()).isEqualByComparingTo("1200");
+        assertThat(self.basis().selfHostedRag()).isTrue();
+        // Its serving grows with volume like the fine-tuned model's: 3M queries need 24 instances.
+        CostReport busy = CostModel.compute(inputs(12, 3_000_000, 1, "100", "1000", "0", "50", "0", "0")
+                .withDerivedServing(new BigDecimal("50"), new BigDecimal("25"), new BigDecimal("2"), 250)
+                .withSelfHostedRag(true));
+        assertThat(busy.rag().monthlyUsd()).isEqualByComparingTo("1250");
+        // Serving cancels out between the two: fine-tuning's extra is its training, so no break-even volume
+        // exists when RAG has no per-query charge.
+        assertThat(busy.breakEvenMonthlyQueries()).isNull();
+    }
+
+    @Test
+    void onPremisesForcesSelfHostingThroughTheQuestionnaire() {
+        Questionnaire q = Questionnaire.load(Path.of("questionnaires", "advisor.json"));
+        Answers base = Answers.empty()
+                .with("knowledge_change", "RARELY").with("query_variety", "REPETITIVE")
+                .with("monthly_queries", 100_000L).with("hosting_infrastructure", true)
+                .with("training_examples", 1_000L);
+        CostReport managed = CostModel.compute(q.resolve(base).costs());
+        CostReport chosen = CostModel.compute(q.resolve(base.with("self_hosted_rag", true)).costs());
+        CostReport onPrem = CostModel.compute(q.resolve(base.with("on_prem_required", true)
+                .with("self_hosted_rag", false)).costs());
+        // Managed at the default prices: 50 + 100,000 × (0.05 + 0.005) = 5,550 a month.
+        assertThat(managed.rag().totalUsd()).isEqualByComparingTo("66600");
+        // Self-hosted, chosen or forced by on premises: 50 + one $50 instance a month.
+        assertThat(chosen.rag().totalUsd()).isEqualByComparingTo("1200");
+        assertThat(onPrem.rag().totalUsd()).isEqualByComparingTo("1200");
+        // Fine-tuning is served the same way whatever RAG's deployment.
+        assertThat(onPrem.fineTune().totalUsd()).isEqualByComparingTo(managed.fineTune().totalUsd());
+    }
+
+    @Test
+    void guideScenariosStayGoldenThroughTheQuestionnaire() throws Exception {
+        Questionnaire q = Questionnaire.load(Path.of("questionnaires", "advisor.json"));
+        for (String[] scenario : new String[][] {{"small-company", "1700", "1920"}, {"enterprise", "28500", "1326000"}}) {
+            Path file = Path.of("questionnaires", "examples", scenario[0] + ".json");
+            JsonNode root = new ObjectMapper()
+                    .readTree(file.toFile());
+            Answers answers = Answers.fromJson(
+                    root.get("answers").toString(), file.toString());
+            CostReport report = CostModel.compute(q.resolve(answers).costs());
+            assertThat(report.fineTune().totalUsd()).as(scenario[0]).isEqualByComparingTo(scenario[1]);
+            assertThat(report.rag().totalUsd()).as(scenario[0]).isEqualByComparingTo(scenario[2]);
+            assertThat(report.basis().servingDerived()).as(scenario[0]).isFalse();
+        }
     }
 }

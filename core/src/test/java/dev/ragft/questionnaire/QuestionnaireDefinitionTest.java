@@ -41,9 +41,20 @@ class QuestionnaireDefinitionTest {
         spec.put("fine_tune_cost_usd", QuestionType.NUMBER);
         spec.put("data_prep_cost_usd", QuestionType.NUMBER);
         spec.put("inference_monthly_usd", QuestionType.NUMBER);
+        // Cost model v2: serving derived from one instance's price and throughput when not stated.
+        spec.put("gpu_monthly_usd", QuestionType.NUMBER);
+        spec.put("gpu_tokens_per_second", QuestionType.NUMBER);
+        spec.put("peak_load_factor", QuestionType.NUMBER);
         spec.put("retrains_per_year", QuestionType.INTEGER);
+        spec.put("self_hosted_rag", QuestionType.BOOLEAN);
         spec.put("vector_db_monthly_usd", QuestionType.NUMBER);
         spec.put("retrieval_cost_per_query_usd", QuestionType.NUMBER);
+        // Cost model v2: the optional token-based pricing of generation.
+        spec.put("input_price_per_million_tokens_usd", QuestionType.NUMBER);
+        spec.put("output_price_per_million_tokens_usd", QuestionType.NUMBER);
+        spec.put("context_tokens_per_query", QuestionType.INTEGER);
+        spec.put("prompt_tokens_per_query", QuestionType.INTEGER);
+        spec.put("output_tokens_per_query", QuestionType.INTEGER);
         spec.put("generation_cost_per_query_usd", QuestionType.NUMBER);
 
         assertThat(Q.questions()).extracting(Question::id).containsExactlyElementsOf(spec.keySet());
@@ -84,8 +95,11 @@ class QuestionnaireDefinitionTest {
         assertThat(Q.questions()).filteredOn(Question::required).extracting(Question::id).containsExactly(
                 "knowledge_change", "query_variety", "monthly_queries", "hosting_infrastructure", "training_examples");
         assertThat(Q.questions()).filteredOn(Question::costDefaults).extracting(Question::id).containsExactly(
-                "fine_tune_cost_usd", "data_prep_cost_usd", "inference_monthly_usd", "retrains_per_year",
-                "vector_db_monthly_usd", "retrieval_cost_per_query_usd", "generation_cost_per_query_usd");
+                "fine_tune_cost_usd", "data_prep_cost_usd", "inference_monthly_usd", "gpu_monthly_usd",
+                "gpu_tokens_per_second", "peak_load_factor", "retrains_per_year", "self_hosted_rag",
+                "vector_db_monthly_usd", "retrieval_cost_per_query_usd", "input_price_per_million_tokens_usd",
+                "output_price_per_million_tokens_usd", "context_tokens_per_query", "prompt_tokens_per_query",
+                "output_tokens_per_query", "generation_cost_per_query_usd");
     }
 
     @Test
@@ -106,9 +120,14 @@ class QuestionnaireDefinitionTest {
             assertThat(Q.question(id).orElseThrow().defaultValue()).as(id).isNull();
         }
 
-        QuestionDefault inference = Q.question("inference_monthly_usd").orElseThrow().defaultValue();
-        assertThat(inference.dependsOn()).isEqualTo("model_size");
-        assertThat(inference.byValue()).containsOnlyKeys("7B", "70B");
+        // Serving is stated or derived: the guide's scenario figures are the price of one serving instance.
+        assertThat(Q.question("inference_monthly_usd").orElseThrow().defaultValue()).isNull();
+        QuestionDefault instance = Q.question("gpu_monthly_usd").orElseThrow().defaultValue();
+        assertThat(instance.dependsOn()).isEqualTo("model_size");
+        assertThat(instance.byValue()).containsOnlyKeys("7B", "70B");
+        assertThat((BigDecimal) literal("gpu_tokens_per_second")).isEqualByComparingTo("25");
+        assertThat((BigDecimal) literal("peak_load_factor")).isEqualByComparingTo("2");
+        assertThat(literal("self_hosted_rag")).isEqualTo(false);
         QuestionDefault retrains = Q.question("retrains_per_year").orElseThrow().defaultValue();
         assertThat(retrains.dependsOn()).isEqualTo("knowledge_change");
         assertThat(retrains.byValue()).containsExactlyInAnyOrderEntriesOf(
@@ -124,7 +143,27 @@ class QuestionnaireDefinitionTest {
         assertThat(labeled.question()).isEqualTo("training_examples");
         assertThat(labeled.test(0L)).isFalse();
         assertThat(labeled.test(5L)).isTrue();
-        assertThat(Q.questions()).filteredOn(q -> q.askWhen() != null).hasSize(2);
+        // Cost model v2: the GPU questions only when serving is not stated, the token details only with a
+        // per-token price, the per-query generation price only without one, self-hosting only off premises.
+        for (String id : List.of("gpu_monthly_usd", "gpu_tokens_per_second", "peak_load_factor")) {
+            AskWhen derived = Q.question(id).orElseThrow().askWhen();
+            assertThat(derived.question()).as(id).isEqualTo("inference_monthly_usd");
+            assertThat(derived.test(null)).as(id).isTrue();
+            assertThat(derived.test(new BigDecimal("50"))).as(id).isFalse();
+        }
+        for (String id : List.of("output_price_per_million_tokens_usd", "context_tokens_per_query", "prompt_tokens_per_query")) {
+            AskWhen tokens = Q.question(id).orElseThrow().askWhen();
+            assertThat(tokens.question()).as(id).isEqualTo("input_price_per_million_tokens_usd");
+            assertThat(tokens.test(new BigDecimal("3"))).as(id).isTrue();
+            assertThat(tokens.test(null)).as(id).isFalse();
+        }
+        AskWhen perQuery = Q.question("generation_cost_per_query_usd").orElseThrow().askWhen();
+        assertThat(perQuery.test(null)).isTrue();
+        assertThat(perQuery.test(new BigDecimal("3"))).isFalse();
+        AskWhen hosting = Q.question("self_hosted_rag").orElseThrow().askWhen();
+        assertThat(hosting.test(false)).isTrue();
+        assertThat(hosting.test(true)).isFalse();
+        assertThat(Q.questions()).filteredOn(q -> q.askWhen() != null).hasSize(10);
     }
 
     @Test

@@ -52,7 +52,15 @@ class ResolveTest {
 
         assertThat(r.costs().fineTuneCostUsd()).isEqualByComparingTo("100");
         assertThat(r.costs().dataPrepCostUsd()).isEqualByComparingTo("1000");
-        assertThat(r.costs().inferenceMonthlyUsd()).isEqualByComparingTo("50");
+        // Serving is not stated, so it is derived: one instance at the guide's 7B serving price.
+        assertThat(r.costs().inferenceMonthlyUsd()).isNull();
+        assertThat(r.costs().gpuMonthlyUsd()).isEqualByComparingTo("50");
+        assertThat(r.costs().gpuTokensPerSecond()).isEqualByComparingTo("25");
+        assertThat(r.costs().peakLoadFactor()).isEqualByComparingTo("2");
+        assertThat(r.costs().outputTokensPerQuery()).isEqualTo(250L);
+        assertThat(r.costs().selfHostedRag()).isFalse();
+        assertThat(r.costs().tokenPricing()).isFalse();
+        assertThat(r.costs().contextTokensPerQuery()).isNull();
         assertThat(r.costs().vectorDbMonthlyUsd()).isEqualByComparingTo("50");
         assertThat(r.costs().retrievalCostPerQueryUsd()).isEqualByComparingTo("0.05");
         assertThat(r.costs().generationCostPerQueryUsd()).isEqualByComparingTo("0.005");
@@ -69,7 +77,8 @@ class ResolveTest {
         ResolvedAnswers big = Q.resolve(minimal().with("model_size", "70b"));
         assertThat(big.costs().fineTuneCostUsd()).isEqualByComparingTo("1500");
         assertThat(big.costs().dataPrepCostUsd()).isEqualByComparingTo("15000");
-        assertThat(big.costs().inferenceMonthlyUsd()).isEqualByComparingTo("1000");
+        assertThat(big.costs().inferenceMonthlyUsd()).isNull();
+        assertThat(big.costs().gpuMonthlyUsd()).isEqualByComparingTo("1000");
         assertThat(big.normalized().get("model_size")).isEqualTo("70B");
 
         ResolvedAnswers huge = Q.resolve(minimal().with("model_size", "405B").with("inference_monthly_usd", 4000L));
@@ -77,6 +86,9 @@ class ResolveTest {
         assertThat(huge.costs().dataPrepCostUsd()).isEqualByComparingTo("15000");
         assertThat(huge.costs().inferenceMonthlyUsd()).isEqualByComparingTo("4000");
         assertThat(huge.defaulted()).doesNotContain("inference_monthly_usd");
+        // Stated serving: the instance questions do not apply, take no default and are not listed as assumptions.
+        assertThat(huge.costs().gpuMonthlyUsd()).isNull();
+        assertThat(huge.defaulted()).doesNotContain("gpu_monthly_usd", "gpu_tokens_per_second", "peak_load_factor");
     }
 
     @Test
@@ -89,10 +101,54 @@ class ResolveTest {
     @Test
     void model405BWithoutInferenceCostIsAnErrorExplainingWhy() {
         List<InputError> errors = Q.validate(minimal().with("model_size", "405B"));
+        // The guide has no 405B serving price: either one instance's price or the monthly serving cost is needed.
         assertThat(errors).singleElement().satisfies(e -> {
-            assertThat(e.field()).isEqualTo("inference_monthly_usd");
-            assertThat(e.message()).contains("model_size is 405B").contains("no default").contains("USD/month");
+            assertThat(e.field()).isEqualTo("gpu_monthly_usd");
+            assertThat(e.message()).contains("model_size is 405B").contains("no default").contains("USD/month")
+                    .contains("inference_monthly_usd");
         });
+        assertThat(Q.validate(minimal().with("model_size", "405B").with("gpu_monthly_usd", 3000L))).isEmpty();
+        assertThat(Q.validate(minimal().with("model_size", "405B").with("inference_monthly_usd", 3000L))).isEmpty();
+    }
+
+    @Test
+    void alternativesGivenTogetherUseTheStatedOneAndTokenPricesComeInPairs() {
+        // A stated serving cost and an instance price: the stated cost is used exactly, the instance price is
+        // kept in the answers but not used (the rules' caveat names it).
+        ResolvedAnswers both = Q.resolve(minimal().with("inference_monthly_usd", 50L).with("gpu_monthly_usd", 40L));
+        assertThat(both.costs().inferenceMonthlyUsd()).isEqualByComparingTo("50");
+        assertThat(both.costs().gpuMonthlyUsd()).isNull();
+        assertThat(both.normalized().get("gpu_monthly_usd")).isNotNull();
+        // Per-token prices need both the input and the output price.
+        assertThat(Q.validate(minimal().with("input_price_per_million_tokens_usd", 3L)))
+                .extracting(InputError::field).containsExactly("output_price_per_million_tokens_usd");
+        ResolvedAnswers tokens = Q.resolve(minimal().with("input_price_per_million_tokens_usd", 3L)
+                .with("output_price_per_million_tokens_usd", 15L)
+                .with("generation_cost_per_query_usd", new BigDecimal("0.01")));
+        assertThat(tokens.costs().tokenPricing()).isTrue();
+        assertThat(tokens.costs().generationCostPerQueryUsd()).isNull();
+        assertThat(tokens.costs().contextTokensPerQuery()).isEqualTo(2000L);
+        assertThat(tokens.costs().promptTokensPerQuery()).isEqualTo(200L);
+        assertThat(tokens.defaulted()).contains("context_tokens_per_query", "prompt_tokens_per_query")
+                .doesNotContain("generation_cost_per_query_usd");
+    }
+
+    @Test
+    void onPremisesForcesSelfHostedRag() {
+        ResolvedAnswers managed = Q.resolve(minimal());
+        assertThat(managed.costs().selfHostedRag()).isFalse();
+        assertThat(managed.defaulted()).contains("self_hosted_rag");
+
+        ResolvedAnswers chosen = Q.resolve(minimal().with("self_hosted_rag", true));
+        assertThat(chosen.costs().selfHostedRag()).isTrue();
+        // Self-hosted: the managed services' per-query defaults do not apply.
+        assertThat(chosen.costs().retrievalCostPerQueryUsd()).isEqualByComparingTo("0");
+        assertThat(chosen.costs().generationCostPerQueryUsd()).isEqualByComparingTo("0");
+
+        ResolvedAnswers onPrem = Q.resolve(minimal().with("on_prem_required", true).with("self_hosted_rag", false));
+        assertThat(onPrem.costs().selfHostedRag()).isTrue();
+        assertThat(onPrem.effective()).containsEntry("self_hosted_rag", true);
+        assertThat(onPrem.defaulted()).doesNotContain("self_hosted_rag");
     }
 
     @Test

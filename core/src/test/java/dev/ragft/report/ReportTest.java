@@ -59,7 +59,8 @@ class ReportTest {
         assertThat(retrieval.guideRange()).isEqualTo("guide: $0.01-0.10 per query");
         assertThat(report.answersUsed()).hasSize(Fixtures.engine().questionnaire().questions().size());
 
-        assertThat(TextReport.render(report)).contains("ANSWERS USED (13 defaulted, marked *;")
+        // 17: cost model v2 adds the serving instance, throughput, peak, self-hosting and answer-length defaults.
+        assertThat(TextReport.render(report)).contains("ANSWERS USED (17 defaulted, marked *;")
                 .containsPattern("\\n  \\* retrieval_cost_per_query_usd +\\$0\\.05/query +guide: \\$0\\.01-0\\.10 per query")
                 .containsPattern("\\n  \\* retrains_per_year +1 per year +guide: yearly for stable domains")
                 .containsPattern("\\n    monthly_queries +30,000 queries/month +guide:");

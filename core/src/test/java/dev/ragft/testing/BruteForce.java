@@ -2,6 +2,7 @@ package dev.ragft.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ragft.InvalidAnswersException;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.engine.Engine;
 import dev.ragft.facts.Strategy;
@@ -83,8 +84,22 @@ public final class BruteForce {
             if ("405B".equals(answers.get("model_size")) && answers.get("inference_monthly_usd") == null) {
                 answers = answers.with("inference_monthly_usd", new BigDecimal("5000"));
             }
+            if (!engine.questionnaire().validate(answers).isEmpty() || !resolves(engine, answers)) {
+                // Not a consultation: alternatives given together (a stated serving cost and an instance price,
+                // per-query and per-token generation prices) or computed costs beyond the stated maxima.
+                continue;
+            }
             assertThat(engine.advise(answers).strategy()).as(what + ": skipped " + skipped + " set to "
                     + Arrays.toString(digits)).isEqualTo(expected);
+        }
+    }
+
+    private static boolean resolves(Engine engine, Answers answers) {
+        try {
+            engine.questionnaire().resolve(answers);
+            return true;
+        } catch (InvalidAnswersException refused) {
+            return false;
         }
     }
 
