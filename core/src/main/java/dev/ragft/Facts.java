@@ -7,7 +7,7 @@ import dev.ragft.facts.Blocker;
 import dev.ragft.facts.Caveat;
 import dev.ragft.facts.CostFacts;
 import dev.ragft.facts.Finding;
-import dev.ragft.facts.HybridSupport;
+import dev.ragft.facts.HybridScore;
 import dev.ragft.facts.Policy;
 import dev.ragft.facts.Profile;
 import dev.ragft.facts.Recommendation;
@@ -37,7 +37,7 @@ import java.util.List;
  *
  * <p><b>Out</b>: exactly one {@link Recommendation}; one or more {@link Finding}s per criterion of the
  * catalog; zero or more {@link Caveat}s. The rules also leave intermediate facts ({@link Blocker},
- * {@link Scores}, {@link HybridSupport}) in a stateful session; they are not part of the contract.
+ * {@link Scores}, {@link HybridScore}) in a stateful session; they are not part of the contract.
  *
  * <p><b>One consultation per session.</b> The rules reason about the one {@link Profile} in the
  * session: two inserted together would be judged as one consultation (their scores summed into a

@@ -59,6 +59,16 @@ public record Scores(double fineTune, double rag, double hybrid, double total,
         return total == 0 ? 1.0 : evidence() / total;
     }
 
+    /** The single strategy with the larger sum; a tie goes to RAG, the reversible choice with nothing upfront. */
+    public Strategy leadingSingle() {
+        return fineTune > rag ? Strategy.FINE_TUNE : Strategy.RAG;
+    }
+
+    /** The larger of the two single strategies' sums: what the hybrid, as a candidate of its own, must lead. */
+    public double bestSingle() {
+        return Math.max(fineTune, rag);
+    }
+
     /** The score of one side. */
     public double of(Strategy strategy) {
         return switch (strategy) {

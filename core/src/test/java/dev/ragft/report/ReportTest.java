@@ -63,10 +63,10 @@ class ReportTest {
         assertThat(TextReport.render(report)).contains("ANSWERS USED (17 defaulted, marked *;")
                 .containsPattern("\\n  \\* retrieval_cost_per_query_usd +\\$0\\.05/query +guide: \\$0\\.01-0\\.10 per query")
                 .containsPattern("\\n  \\* retrains_per_year +1 per year +guide: yearly for stable domains")
-                .containsPattern("\\n    monthly_queries +30,000 queries/month +guide:");
+                .containsPattern("\\n    monthly_queries +20,000 queries/month +guide:");
         assertThat(MarkdownReport.render(report))
                 .contains("| `retrieval_cost_per_query_usd` | \\$0.05/query | *default* | guide: \\$0.01-0.10 per query |")
-                .contains("| `monthly_queries` | 30,000 queries/month | answered |");
+                .contains("| `monthly_queries` | 20,000 queries/month | answered |");
         assertThat(HtmlReport.render(report))
                 .containsPattern("<tr class=\"default\"><th scope=\"row\"><code>retrieval_cost_per_query_usd</code>"
                         + "[^\\n]*<td class=\"num\">\\$0\\.05/query</td><td><em>default</em></td><td>guide: \\$0\\.01-0\\.10 per query");
