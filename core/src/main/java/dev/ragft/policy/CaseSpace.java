@@ -48,7 +48,8 @@ public final class CaseSpace {
      * near 250,000 cases while each of their values still meets every value of everything else.
      */
     static final Set<String> PAIRED = Set.of("documents_cover_answers", "out_of_domain_queries",
-            "cost_model_preference", "latency_budget_ms", "retrains_per_year", "examples_labeled", "horizon_months");
+            "cost_model_preference", "latency_budget_ms", "retrains_per_year", "examples_labeled", "horizon_months",
+            "self_hosted_rag");
 
     /** A volume far above every split, so the cost findings see both extremes of a cost-driving answer. */
     private static final long FAR_FACTOR = 100;

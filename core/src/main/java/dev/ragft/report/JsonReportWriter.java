@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragft.Advice;
 import dev.ragft.Assumption;
 import dev.ragft.CriterionResult;
+import dev.ragft.cost.CostBasis;
 import dev.ragft.cost.CostReport;
 import dev.ragft.cost.StrategyCost;
 import dev.ragft.facts.Caveat;
@@ -176,6 +177,22 @@ public final class JsonReportWriter {
             gen.writeNull();
         } else {
             gen.writeNumber(JsonReport.money(report.breakEvenMonthlyQueries()));
+        }
+        if (report.basis() != null) {
+            CostBasis basis = report.basis();
+            gen.writeObjectFieldStart("basis");
+            money("servingMonthlyUsd", basis.servingMonthlyUsd(), gen);
+            gen.writeBooleanField("servingDerived", basis.servingDerived());
+            if (basis.servingDerived()) {
+                gen.writeNumberField("servingInstances", basis.servingInstances());
+                gen.writeFieldName("peakTokensPerSecond");
+                gen.writeNumber(basis.peakTokensPerSecond().setScale(4, RoundingMode.HALF_EVEN));
+            }
+            money("generationPerQueryUsd", basis.generationPerQueryUsd(), gen);
+            gen.writeBooleanField("tokenPricing", basis.tokenPricing());
+            gen.writeBooleanField("selfHostedRag", basis.selfHostedRag());
+            strings("lines", basis.lines(), gen);
+            gen.writeEndObject();
         }
         gen.writeEndObject();
     }
