@@ -1,5 +1,6 @@
 package dev.ragft.engine;
 
+import dev.ragft.InvalidAnswersException;
 import dev.ragft.Advice;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.Assumption;
@@ -104,8 +105,16 @@ public final class Engine {
                 if (current instanceof BigDecimal value && value.compareTo(end) == 0) {
                     continue;
                 }
-                ResolvedAnswers variant = questionnaire.resolve(resolved.normalized().with(id, end));
-                CostFacts variantCosts = CostModel.toFacts(CostModel.compute(variant.costs()));
+                CostFacts variantCosts;
+                try {
+                    ResolvedAnswers variant = questionnaire.resolve(resolved.normalized().with(id, end));
+                    variantCosts = CostModel.toFacts(CostModel.compute(variant.costs()));
+                } catch (InvalidAnswersException | IllegalArgumentException beyondLimits) {
+                    // At this end a computed figure leaves the questionnaire's limits (serving derived from a
+                    // huge volume at the slow end of the throughput range): no consultation ragft could advise,
+                    // so it cannot flip this one either.
+                    continue;
+                }
                 Strategy other = rules.strategy(resolved.profile(), variantCosts);
                 if (other != strategy) {
                     flips.add(new AssumptionFlip(id, end.toPlainString(), other));
