@@ -57,8 +57,8 @@ final class AdviseCommand implements Callable<Integer> {
     boolean batch;
 
     @Option(names = "--summary",
-            description = {"With --batch: print only {\"strategy\",\"confidence\",\"horizonMonths\",\"totalUsd\":"
-                + "{\"FINE_TUNE\",\"RAG\",\"HYBRID\"}} per line instead of the full report (about 120 bytes"
+            description = {"With --batch: print only the keys strategy, confidence, horizonMonths and totalUsd (the"
+                + " total of FINE_TUNE, RAG and HYBRID) per line instead of the full report (about 120 bytes"
                 + " instead of about 13 KB a line); error records are unchanged."})
     boolean summary;
 

@@ -256,9 +256,13 @@ final class Interview {
         return -1;
     }
 
-    /** Whether every cost question the gate stands for already has an answer (e.g. after a resume). */
+    /**
+     * Whether the gate has nothing to offer: every cost question it stands for already has an answer (e.g.
+     * after a resume), or may stay blank with no default (a per-token price when prices are given per query).
+     */
     private boolean gateCovered() {
-        return gateQuestions().stream().allMatch(q -> answers.contains(q.id()));
+        return gateQuestions().stream().allMatch(q -> answers.contains(q.id())
+                || (questionnaire.defaultFor(q.id(), answers).isEmpty() && !mustAnswer(q)));
     }
 
     private List<Question> gateQuestions() {

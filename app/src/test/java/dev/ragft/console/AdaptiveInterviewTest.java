@@ -65,13 +65,15 @@ class AdaptiveInterviewTest {
 
         assertThat(result.outcome()).isEqualTo(Interview.Outcome.COMPLETE);
         assertThat(result.skipped()).containsExactly("model_size", "horizon_months", "fine_tune_cost_usd", "data_prep_cost_usd",
-                "inference_monthly_usd", "retrains_per_year", "vector_db_monthly_usd", "retrieval_cost_per_query_usd",
-                "generation_cost_per_query_usd");
+                "inference_monthly_usd", "gpu_monthly_usd", "gpu_tokens_per_second", "peak_load_factor", "retrains_per_year",
+                "self_hosted_rag", "vector_db_monthly_usd", "retrieval_cost_per_query_usd",
+                "input_price_per_million_tokens_usd", "output_price_per_million_tokens_usd", "context_tokens_per_query",
+                "prompt_tokens_per_query", "output_tokens_per_query", "generation_cost_per_query_usd");
         // Not written as answered: a saved or resumed consultation leaves them to their defaults as well.
         assertThat(result.answers().ids()).doesNotContainAnyElementsOf(result.skipped());
         assertThat(QUESTIONNAIRE.validate(result.answers())).isEmpty();
-        assertThat(flat(prompter)).containsOnlyOnce("9 remaining questions cannot change the outcome (model_size, horizon_months,")
-                .contains("retrieval_cost_per_query_usd, generation_cost_per_query_usd); type all to answer them anyway.")
+        assertThat(flat(prompter)).containsOnlyOnce("18 remaining questions cannot change the outcome (model_size, horizon_months,")
+                .contains("output_tokens_per_query, generation_cost_per_query_usd); type all to answer them anyway.")
                 .doesNotContain("Use the guide's default costs");
         assertThat(questionsShown(prompter)).isEqualTo(15);
         // The progress marker counts only what will be asked.
@@ -90,7 +92,7 @@ class AdaptiveInterviewTest {
         assertThat(result.skipped()).isEmpty();
         assertThat(result.answers().get("model_size")).isEqualTo("70B");
         assertThat(result.answers().get("horizon_months")).isEqualTo(24L);
-        assertThat(prompter.text()).contains("every question will be asked, including the 9 that were being skipped",
+        assertThat(prompter.text()).contains("every question will be asked, including the 18 that were being skipped",
                 "Use the guide's default costs for a 70B model?");
         assertThat(prompter.lines).isEmpty();
     }

@@ -110,7 +110,7 @@ class ConsoleProcessTest {
         assertThat(every.exitCode()).as(every.all()).isZero();
         String interview = adaptive.stdout().substring(0, adaptive.stdout().indexOf("== Recommendation"));
         assertThat(questions(interview)).isEqualTo(TEN_EXAMPLES.size()).isLessThan(questions(every.stdout()));
-        assertThat(interview.replaceAll("\\s+", " ")).contains("10 remaining questions cannot change the outcome (examples_labeled,",
+        assertThat(interview.replaceAll("\\s+", " ")).contains("19 remaining questions cannot change the outcome (examples_labeled,",
                 "type all to answer them anyway.");
         // The trace lists what was skipped and the default used; the analysis replaces the old placeholder.
         assertThat(adaptive.stdout()).contains("  ~ examples_labeled", "  ~ model_size", "skipped, default 7B",

@@ -364,6 +364,11 @@ public final class Relevance {
         List<Object> domain = new ArrayList<>();
         boolean canBeUnanswered = !q.required();
         Bindings.Binding binding = bindings.of(q.id()).orElseThrow();
+        if (q.type() != QuestionType.NUMBER && costOnly(bindings, q)) {
+            // Read by no rule except through the costs (where RAG runs, an answer that keys only cost defaults):
+            // the cost views are enumerated whatever the inputs, so its default stands for every answer.
+            return List.of(UNANSWERED);
+        }
         switch (q.type()) {
             case BOOLEAN -> {
                 domain.add(Boolean.TRUE);
@@ -426,6 +431,19 @@ public final class Relevance {
     }
 
     /** Whether {@code q}'s answer can move any cost input: directly, or by keying a cost input's default. */
+    /** Whether the answer and every answer whose default it keys reach the cost inputs only, no profile field. */
+    private static boolean costOnly(Bindings bindings, Question q) {
+        boolean costs = false;
+        for (String id : bindings.reach(q.id())) {
+            Bindings.Binding b = bindings.of(id).orElse(null);
+            if (b == null || b.profileField() != null) {
+                return false;
+            }
+            costs |= b.costField() != null;
+        }
+        return costs;
+    }
+
     static boolean feedsCosts(Bindings bindings, Questionnaire questionnaire, Question q) {
         for (String id : bindings.reach(q.id())) {
             Bindings.Binding b = bindings.of(id).orElse(null);
