@@ -141,14 +141,22 @@ final class CompiledRulesCache {
     }
 
     static String key(RuleSource source) {
+        return digest(source, "ragft-rules-cache/1",
+                String.valueOf(CompiledRulesCache.class.getPackage().getImplementationVersion()),
+                String.valueOf(KieBase.class.getPackage().getImplementationVersion()),
+                KnowledgeBaseFactory.class.getName(), Runtime.version().toString(), codeIdentity());
+    }
+
+    /**
+     * SHA-256, in hex, of {@code prefix} and then of the policy (each DRL file's name and text, then the
+     * policy file), every part length-prefixed so that no two different inputs run together alike.
+     */
+    static String digest(RuleSource source, String... prefix) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, "ragft-rules-cache/1");
-            update(digest, String.valueOf(CompiledRulesCache.class.getPackage().getImplementationVersion()));
-            update(digest, String.valueOf(KieBase.class.getPackage().getImplementationVersion()));
-            update(digest, KnowledgeBaseFactory.class.getName());
-            update(digest, Runtime.version().toString());
-            update(digest, codeIdentity());
+            for (String part : prefix) {
+                update(digest, part);
+            }
             for (RuleSource.SourceFile drl : source.drl()) {
                 update(digest, drl.name());
                 update(digest, drl.text());
@@ -184,7 +192,8 @@ final class CompiledRulesCache {
         }
     }
 
-    private static void update(MessageDigest digest, String text) {
+    /** Adds {@code text} to the digest, length-prefixed. */
+    static void update(MessageDigest digest, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
         digest.update((byte) ':');

@@ -55,18 +55,7 @@ public final class PackagedRules {
 
     /** The key of a policy: its DRL files' names and texts and its policy file. */
     static String key(RuleSource source) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, "ragft-packaged-rules/1");
-            for (RuleSource.SourceFile drl : source.drl()) {
-                update(digest, drl.name());
-                update(digest, drl.text());
-            }
-            update(digest, source.policy().text());
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return CompiledRulesCache.digest(source, "ragft-packaged-rules/1");
     }
 
     /**
@@ -123,19 +112,12 @@ public final class PackagedRules {
                 files = walk.filter(p -> p.toString().endsWith(".class")).sorted().toList();
             }
             for (Path file : files) {
-                update(digest, classes.relativize(file).toString());
+                CompiledRulesCache.update(digest, classes.relativize(file).toString());
                 digest.update(Files.readAllBytes(file));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
     }
 }
