@@ -4,6 +4,8 @@ import dev.ragft.engine.DrlScan;
 import dev.ragft.engine.RuleSource;
 import dev.ragft.facts.DerivedFrom;
 import dev.ragft.facts.Policy;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AndDescr;
@@ -342,13 +345,8 @@ public final class RuleSplits {
     }
 
     private static boolean hasDerivedFrom(Class<?> type, String name) {
-        for (java.lang.reflect.Method method : type.getMethods()) {
-            if (method.getParameterCount() == 0 && decapitalize(method.getName().replaceFirst("^(get|is)(?=[A-Z])", "")).equals(name)
-                    && method.isAnnotationPresent(DerivedFrom.class)) {
-                return true;
-            }
-        }
-        return false;
+        DerivedValue value = derivedValues(type).get(name);
+        return value != null && value.declared();
     }
 
     /** Whether a rule compares {@code type.field} with another field (its splits then move with that field). */
@@ -372,24 +370,15 @@ public final class RuleSplits {
 
     /** The value of a record component of {@code fact}, by name. */
     static Object read(Object fact, String field) {
-        java.lang.reflect.Method accessor = ACCESSORS.computeIfAbsent(fact.getClass(), t -> {
-            Map<String, java.lang.reflect.Method> byName = new LinkedHashMap<>();
+        Method accessor = ACCESSORS.computeIfAbsent(fact.getClass(), t -> {
+            Map<String, Method> byName = new LinkedHashMap<>();
             for (RecordComponent component : t.getRecordComponents()) {
                 byName.put(component.getName(), component.getAccessor());
             }
             return byName;
         }).get(field);
-        if (accessor == null) {
-            accessor = DERIVED_ACCESSORS.computeIfAbsent(fact.getClass(), t -> new java.util.concurrent.ConcurrentHashMap<>())
-                    .computeIfAbsent(field, name -> {
-                        for (java.lang.reflect.Method method : fact.getClass().getMethods()) {
-                            if (method.getParameterCount() == 0 && decapitalize(method.getName()
-                                    .replaceFirst("^(get|is)(?=[A-Z])", "")).equals(name)) {
-                                return method;
-                            }
-                        }
-                        return null;
-                    });
+        if (accessor == null && derivedValues(fact.getClass()).containsKey(field)) {
+            accessor = derivedValues(fact.getClass()).get(field).accessor();
         }
         if (accessor == null) {
             throw new IllegalArgumentException(fact.getClass().getSimpleName() + " has no field " + field);
@@ -401,10 +390,7 @@ public final class RuleSplits {
         }
     }
 
-    private static final Map<Class<?>, Map<String, java.lang.reflect.Method>> ACCESSORS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<Class<?>, Map<String, java.lang.reflect.Method>> DERIVED_ACCESSORS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, Map<String, Method>> ACCESSORS = new ConcurrentHashMap<>();
 
     /** Whether a record component type holds a number. */
     static boolean numeric(Class<?> type) {
@@ -728,7 +714,11 @@ public final class RuleSplits {
     /** A comparison right before a value. */
     private static final Pattern OPERATOR_BEFORE = Pattern.compile("[<>=!]=?\\s*$");
 
-    private static final Map<Class<?>, Map<String, List<String>>> DERIVED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A derived accessor: the method, the components it is computed from, and whether {@link DerivedFrom} says so. */
+    private record DerivedValue(Method accessor, List<String> sources, boolean declared) {
+    }
+
+    private static final Map<Class<?>, Map<String, DerivedValue>> DERIVED = new ConcurrentHashMap<>();
 
     /**
      * The derived accessors of an input fact type (public, no parameters, not a component, not from
@@ -736,12 +726,22 @@ public final class RuleSplits {
      * {@link DerivedFrom} names, or every component when it has none.
      */
     static Map<String, List<String>> derived(Class<?> type) {
+        return DERIVED_SOURCES.computeIfAbsent(type, t -> {
+            Map<String, List<String>> sources = new LinkedHashMap<>();
+            derivedValues(t).forEach((name, value) -> sources.put(name, value.sources()));
+            return Collections.unmodifiableMap(sources);
+        });
+    }
+
+    private static final Map<Class<?>, Map<String, List<String>>> DERIVED_SOURCES = new ConcurrentHashMap<>();
+
+    private static Map<String, DerivedValue> derivedValues(Class<?> type) {
         return DERIVED.computeIfAbsent(type, t -> {
-            Map<String, List<String>> derived = new LinkedHashMap<>();
+            Map<String, DerivedValue> derived = new LinkedHashMap<>();
             Map<String, Class<?>> components = fields(t);
-            for (java.lang.reflect.Method method : t.getMethods()) {
+            for (Method method : t.getMethods()) {
                 if (method.getParameterCount() != 0 || method.getDeclaringClass() == Object.class
-                        || java.lang.reflect.Modifier.isStatic(method.getModifiers())
+                        || Modifier.isStatic(method.getModifiers())
                         || components.containsKey(method.getName()) || method.getReturnType() == void.class
                         || method.getName().equals("hashCode") || method.getName().equals("toString")) {
                     continue;
@@ -753,13 +753,14 @@ public final class RuleSplits {
                     name = decapitalize(name.substring(2));
                 }
                 DerivedFrom from = method.getAnnotation(DerivedFrom.class);
-                derived.put(name, from == null ? List.copyOf(components.keySet()) : List.of(from.value()));
+                derived.put(name, new DerivedValue(method,
+                        from == null ? List.copyOf(components.keySet()) : List.of(from.value()), from != null));
             }
             return Collections.unmodifiableMap(derived);
         });
     }
 
-    private static final Map<Class<?>, Map<String, Class<?>>> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, Map<String, Class<?>>> FIELDS = new ConcurrentHashMap<>();
 
     /** Record component names and types of an input fact type. */
     static Map<String, Class<?>> fields(Class<?> type) {
