@@ -40,6 +40,8 @@ public class AnalysisBenchmark {
 
     private Engine engine;
     private Advice advice;
+    private Engine baseline;
+    private Advice baselineAdvice;
     private Answers partial;
 
     @Setup
@@ -50,6 +52,10 @@ public class AnalysisBenchmark {
         String answers = json.substring(json.indexOf("\"answers\""));
         answers = answers.substring(answers.indexOf('{'), answers.lastIndexOf('}'));
         advice = engine.advise(Answers.fromJson(answers, "volume-flip.json"));
+        // The naive baseline: the rules compiled as written, a new session per evaluation, no memo.
+        baseline = new Engine(Questionnaire.load(Path.of("questionnaires/advisor.json")),
+                RuleBase.compileAsWritten(RuleSource.fromDirectory(Path.of("rules"))).withFreshSessions());
+        baselineAdvice = baseline.advise(Answers.fromJson(answers, "volume-flip.json"));
         partial = Answers.empty().with("knowledge_change", "RARELY").with("query_variety", "REPETITIVE")
                 .with("monthly_queries", 100_000L).with("hosting_infrastructure", true).with("training_examples", 10L);
     }
@@ -57,6 +63,12 @@ public class AnalysisBenchmark {
     @Benchmark
     public Analysis wholeAnalysis() {
         return Counterfactuals.analyze(engine, advice);
+    }
+
+    /** The same analysis on the naive baseline engine. */
+    @Benchmark
+    public Analysis baselineWholeAnalysis() {
+        return Counterfactuals.analyze(baseline, baselineAdvice);
     }
 
     @Benchmark

@@ -3,8 +3,8 @@ package dev.ragft.analysis;
 import dev.ragft.RuleError;
 import dev.ragft.RulesException;
 import dev.ragft.engine.RuleBase;
+import dev.ragft.engine.RuleSplits;
 import dev.ragft.facts.CostFacts;
-import dev.ragft.facts.Policy;
 import dev.ragft.facts.Profile;
 import dev.ragft.facts.Recommendation;
 import dev.ragft.facts.Strategy;
@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.kie.api.runtime.KieSession;
 
 /**
  * Not API. The judge of the analysis: "which strategy do the rules recommend for these facts?",
@@ -39,11 +38,6 @@ import org.kie.api.runtime.KieSession;
  */
 public final class DecisionOracle {
 
-    /** The facts built from the answers; the rules' comparisons on their fields are what the analysis reads. */
-    static final List<Class<?>> INPUT_TYPES = List.of(Profile.class, CostFacts.class);
-
-    private static final Map<RuleBase, RuleSplits> SPLITS = new WeakHashMap<>();
-
     private record Key(Profile profile, CostFacts costs) {
     }
 
@@ -51,7 +45,6 @@ public final class DecisionOracle {
     }
 
     private final RuleBase rules;
-    private final Policy policy;
     private final RuleSplits splits;
     private final List<RuleSplits.Atom> costAtoms;
     private final boolean costsReadable;
@@ -61,8 +54,7 @@ public final class DecisionOracle {
 
     public DecisionOracle(RuleBase rules) {
         this.rules = rules;
-        this.policy = rules.policy();
-        this.splits = splitsOf(rules);
+        this.splits = rules.splits();
         this.costAtoms = splits.atoms(CostFacts.class);
         this.costsReadable = !splits.anyOpaque(CostFacts.class);
     }
@@ -78,13 +70,6 @@ public final class DecisionOracle {
     public static DecisionOracle of(RuleBase rules) {
         synchronized (SHARED) {
             return SHARED.computeIfAbsent(rules, DecisionOracle::new);
-        }
-    }
-
-    /** The comparisons of {@code rules}, read once per rule base. */
-    public static RuleSplits splitsOf(RuleBase rules) {
-        synchronized (SPLITS) {
-            return SPLITS.computeIfAbsent(rules, r -> RuleSplits.read(r.source(), r.policy(), INPUT_TYPES));
         }
     }
 
@@ -174,13 +159,7 @@ public final class DecisionOracle {
      * satisfy the same conditions. Only meaningful when {@link #costsReadable()}.
      */
     public BitSet costView(CostFacts costs) {
-        BitSet view = new BitSet(costAtoms.size());
-        for (int i = 0; i < costAtoms.size(); i++) {
-            if (costAtoms.get(i).test(costs)) {
-                view.set(i);
-            }
-        }
-        return view;
+        return splits.view(costs);
     }
 
     /**
@@ -307,28 +286,13 @@ public final class DecisionOracle {
         return ids;
     }
 
-    // A lean session: no listener, no sorting; only the recommendation is read.
     private Strategy evaluate(Profile profile, CostFacts costs) {
         evaluations.incrementAndGet();
-        KieSession session = rules.kieBase().newKieSession();
-        try {
-            session.insert(policy);
-            session.insert(profile);
-            session.insert(costs);
-            session.fireAllRules();
-            Strategy found = null;
-            int count = 0;
-            for (Object fact : session.getObjects(fact -> fact instanceof Recommendation)) {
-                found = ((Recommendation) fact).strategy();
-                count++;
-            }
-            if (count != 1) {
-                throw new RulesException(List.of(new RuleError(Path.of(rules.source().origin()), 0, 0,
-                        "the rules produced " + count + " recommendations for one consultation")));
-            }
-            return found;
-        } finally {
-            session.dispose();
+        List<Recommendation> found = rules.recommendations(profile, costs);
+        if (found.size() != 1) {
+            throw new RulesException(List.of(new RuleError(Path.of(rules.source().origin()), 0, 0,
+                    "the rules produced " + found.size() + " recommendations for one consultation")));
         }
+        return found.get(0).strategy();
     }
 }

@@ -5,6 +5,7 @@ import dev.ragft.InvalidAnswersException;
 import dev.ragft.RulesException;
 import dev.ragft.cost.CostModel;
 import dev.ragft.engine.Engine;
+import dev.ragft.engine.RuleSplits;
 import dev.ragft.facts.CostFacts;
 import dev.ragft.facts.Profile;
 import dev.ragft.facts.Strategy;

@@ -185,17 +185,27 @@ public final class CostModel {
         BigDecimal total = upfront.add(retraining).add(monthly.multiply(BigDecimal.valueOf(h)));
         BigDecimal queriesOverHorizon = BigDecimal.valueOf(h).multiply(BigDecimal.valueOf(in.monthlyQueries()));
         BigDecimal perQuery = total.divide(queriesOverHorizon, PER_QUERY_SCALE, RoundingMode.HALF_EVEN);
+        // Month by month by addition (exact, and of the scale the product form would give): at a long horizon
+        // and many retrainings a year, multiplying out every month was most of the cost model's time.
         List<BigDecimal> cumulative = new ArrayList<>(h + 1);
-        for (int m = 0; m <= h; m++) {
-            cumulative.add(schedule.cumulative(m, monthly));
+        BigDecimal running = schedule.cumulative(0, monthly);
+        cumulative.add(running);
+        for (int m = 1; m <= h; m++) {
+            running = running.add(monthly).add(schedule.retrainingsDuring(m));
+            cumulative.add(running);
         }
         return new StrategyCost(strategy, upfront, retraining, monthly, total, perQuery, trainings, cumulative);
     }
 
     private static Integer breakEvenMonth(Schedule fineTune, BigDecimal ftMonthly, BigDecimal ragMonthly) {
+        // FINE_TUNE's cumulative cost minus RAG's, carried from month to month by addition.
+        BigDecimal gap = fineTune.cumulative(0, ftMonthly);
+        BigDecimal monthlyGap = ftMonthly.subtract(ragMonthly);
         for (int m = 0; m <= BREAK_EVEN_SEARCH_MONTHS; m++) {
-            BigDecimal rag = ragMonthly.multiply(BigDecimal.valueOf(m));
-            if (fineTune.cumulative(m, ftMonthly).compareTo(rag) <= 0) {
+            if (m > 0) {
+                gap = gap.add(monthlyGap).add(fineTune.retrainingsDuring(m));
+            }
+            if (gap.signum() <= 0) {
                 return m;
             }
         }
@@ -322,15 +332,16 @@ public final class CostModel {
             return upfront.add(retrainings).add(monthly.multiply(BigDecimal.valueOf(m)));
         }
 
+        /** What the retrainings paid between the start of month m − 1 and the start of month m cost. */
+        BigDecimal retrainingsDuring(int m) {
+            long paid = retrainingsBefore(m) - retrainingsBefore(m - 1);
+            return paid == 0 ? BigDecimal.ZERO : fineTuneCost.multiply(BigDecimal.valueOf(paid));
+        }
+
+        /** Retrainings k ≥ 1 with ⌊12k / r⌋ < m, that is 12k < m·r: ⌊(m·r − 1) / 12⌋ of them. */
         private long retrainingsBefore(int m) {
-            if (retrainsPerYear <= 0) {
-                return 0;
-            }
-            long count = 0;
-            for (int k = 1; (long) k * MONTHS_PER_YEAR / retrainsPerYear < m; k++) {
-                count++;
-            }
-            return count;
+            long due = (long) m * retrainsPerYear;
+            return due <= 0 ? 0 : (due - 1) / MONTHS_PER_YEAR;
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.ResolvedAnswers;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class Engine {
             evaluation = rules.evaluate(resolved.profile(), costFacts);
             List<AssumptionFlip> flips = flipsMemo == null ? null : flipsMemo.get(resolved.normalized().asMap());
             if (flips == null) {
-                flips = robustness(resolved, evaluation.recommendation().strategy());
+                flips = robustness(resolved, costFacts, evaluation.recommendation().strategy());
                 if (flipsMemo != null) {
                     flipsMemo.put(resolved.normalized().asMap(), flips);
                 }
@@ -90,9 +91,16 @@ public final class Engine {
      * uncertain) is set to the low and the high end of the guide's range, one at a time, and the rules
      * decide again over the re-computed costs with the same profile (so what counts as answered does not
      * change). Every end at which the strategy differs is returned.
+     *
+     * <p>An end whose cost facts look the same to every rule condition as the consultation's own (equal
+     * {@linkplain RuleSplits#view views}) cannot change the strategy, so it needs no rule session; most ends
+     * are such. The rules without memo (the baseline) run a session for every end, so the equality proof
+     * compares the two ways.
      */
-    private List<AssumptionFlip> robustness(ResolvedAnswers resolved, Strategy strategy) {
+    private List<AssumptionFlip> robustness(ResolvedAnswers resolved, CostFacts costs, Strategy strategy) {
         List<AssumptionFlip> flips = new ArrayList<>();
+        RuleSplits splits = rules.memoizes() && !rules.splits().anyOpaque(CostFacts.class) ? rules.splits() : null;
+        BitSet seen = splits == null ? null : splits.view(costs);
         for (GuideRange range : questionnaire.guideRanges()) {
             String id = range.question();
             if (!range.uncertain() && !resolved.defaulted().contains(id)) {
@@ -113,6 +121,9 @@ public final class Engine {
                     // At this end a computed figure leaves the questionnaire's limits (serving derived from a
                     // huge volume at the slow end of the throughput range): no consultation ragft could advise,
                     // so it cannot flip this one either.
+                    continue;
+                }
+                if (seen != null && splits.view(variantCosts).equals(seen)) {
                     continue;
                 }
                 Strategy other = rules.strategy(resolved.profile(), variantCosts);

@@ -26,6 +26,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
@@ -94,9 +95,17 @@ public final class RuleBase {
     private final Sessions sessions;
     /** Evaluations and strategies already decided for a fact set; null when every call runs the rules. */
     private final Memo memo;
+    /** {@link #splits()}, once read. */
+    private final AtomicReference<RuleSplits> splits;
 
     private RuleBase(RuleSource source, KieBase kieBase, Policy policy, List<RuleInfo> rules, boolean fromCache,
                      EvaluationLimits limits, boolean fast) {
+        this(source, kieBase, policy, rules, fromCache, limits, fast, new AtomicReference<>());
+    }
+
+    private RuleBase(RuleSource source, KieBase kieBase, Policy policy, List<RuleInfo> rules, boolean fromCache,
+                     EvaluationLimits limits, boolean fast, AtomicReference<RuleSplits> splits) {
+        this.splits = splits;
         this.catalogEntries = source.criteria() == null ? List.of()
                 : CatalogExtension.parse(source.criteria().text(), source.criteria().path(), new ArrayList<>());
         this.source = source;
@@ -120,7 +129,7 @@ public final class RuleBase {
      */
     public RuleBase withLimits(EvaluationLimits newLimits) {
         return new RuleBase(source, kieBase, policy, rules, fromCache, java.util.Objects.requireNonNull(newLimits),
-                sessions != null);
+                sessions != null, splits);
     }
 
     /**
@@ -129,7 +138,7 @@ public final class RuleBase {
      * compare the reused sessions and the memo against.
      */
     public RuleBase withFreshSessions() {
-        return new RuleBase(source, kieBase, policy, rules, fromCache, limits, false);
+        return new RuleBase(source, kieBase, policy, rules, fromCache, limits, false, splits);
     }
 
     /**
@@ -166,7 +175,18 @@ public final class RuleBase {
      * @throws RulesException listing every compile error and policy problem, each with file and line
      */
     public static RuleBase compile(RuleSource source, Path cacheDir) {
-        return compile(source, cacheDir, false);
+        return compile(source, cacheDir, false, false);
+    }
+
+    /**
+     * The rules compiled exactly as written, every {@code insertLogical} kept ({@link #compile} makes some of
+     * them plain, see {@link PlainInserts}), never from a cache: the reference the insert/insertLogical
+     * equality proof and the naive baseline of the benchmarks use.
+     *
+     * @throws RulesException listing every compile error and policy problem, each with file and line
+     */
+    public static RuleBase compileAsWritten(RuleSource source) {
+        return compile(source, null, false, true);
     }
 
     /**
@@ -178,10 +198,21 @@ public final class RuleBase {
      * @throws RulesException listing every compile error and policy problem, each with file and line
      */
     public static RuleBase packaged(ClassLoader loader, Path cacheDir) {
-        return compile(RuleSource.fromClasspath(loader), cacheDir, true);
+        return compile(RuleSource.fromClasspath(loader), cacheDir, true, false);
     }
 
-    private static RuleBase compile(RuleSource source, Path cacheDir, boolean packaged) {
+    /**
+     * System property for benchmarks: {@code naive} makes every rule base the naive baseline the figures
+     * are compared with (the DRL compiled at run time as written, no precompiled entry or cache, a new
+     * stateful session per evaluation, no memo), so one build measures both ways
+     * ({@code RAGFT_JAVA_OPTS=-Dragft.engine=naive ./ragft ...}).
+     */
+    public static final String ENGINE_PROPERTY = "ragft.engine";
+
+    private static RuleBase compile(RuleSource source, Path cacheDir, boolean packaged, boolean asWritten) {
+        if (!asWritten && "naive".equalsIgnoreCase(System.getProperty(ENGINE_PROPERTY, "").strip())) {
+            return compile(source, null, false, true).withFreshSessions();
+        }
         List<RuleError> errors = new ArrayList<>();
         PolicyFile.Parsed parsedPolicy = PolicyFile.parse(source.policy());
         errors.addAll(parsedPolicy.errors());
@@ -205,7 +236,7 @@ public final class RuleBase {
         }
         CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
         // Only a policy that compiled cleanly is ever cached, so a hit needs no error checks of its own.
-        if ((packaged || cache != null) && errors.isEmpty()) {
+        if ((packaged || cache != null) && errors.isEmpty() && !asWritten) {
             KieBase cached = packaged ? PackagedRules.load(source) : null;
             if (cached == null && cache != null) {
                 cached = cache.load(source);
@@ -226,7 +257,8 @@ public final class RuleBase {
         ReleaseId release = services.newReleaseId("dev.ragft.policy", "rules", "1.0." + BUILDS.incrementAndGet());
         files.generateAndWritePomXML(release);
         for (RuleSource.SourceFile drl : source.drl()) {
-            files.write(VIRTUAL_ROOT + packageFolder(drl.text()) + drl.name(), drl.text());
+            files.write(VIRTUAL_ROOT + packageFolder(drl.text()) + drl.name(),
+                    asWritten ? drl.text() : PlainInserts.rewrite(drl.text()));
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -249,7 +281,7 @@ public final class RuleBase {
         if (!structure.isEmpty()) {
             throw new RulesException(structure);
         }
-        if (cache != null) {
+        if (cache != null && !asWritten) {
             cache.store(source, kieBase);
         }
         return new RuleBase(source, kieBase, parsedPolicy.policy(), infos, false, null);
@@ -457,6 +489,34 @@ public final class RuleBase {
         return known;
     }
 
+    /**
+     * The recommendations the rules make for these facts, from a lean run: no listener, no limits, nothing
+     * collected but the recommendations (what the analysis asks thousands of times, on rules that already
+     * advised this consultation under the limits). A reused session when this rule base keeps them.
+     */
+    public List<Recommendation> recommendations(Profile profile, CostFacts costs) {
+        KieSession session = sessions != null ? sessions.take() : kieBase.newKieSession();
+        boolean clean = false;
+        try {
+            session.insert(policy);
+            session.insert(profile);
+            session.insert(costs);
+            session.fireAllRules();
+            List<Recommendation> found = new ArrayList<>(1);
+            for (Object fact : session.getObjects(fact -> fact instanceof Recommendation)) {
+                found.add((Recommendation) fact);
+            }
+            clean = true;
+            return found;
+        } finally {
+            if (sessions != null) {
+                sessions.giveBack(session, clean);
+            } else {
+                session.dispose();
+            }
+        }
+    }
+
     private Evaluation run(Profile profile, CostFacts costs, List<?> extra) {
         EvaluationLimits limits = limits();
         KieSession session = sessions != null ? sessions.take() : kieBase.newKieSession();
@@ -522,7 +582,7 @@ public final class RuleBase {
      * {@code reset()} (working memory, agenda, truth maintenance, node memories and listeners cleared,
      * as a new session's) and kept; a session that faulted, was halted or stopped is disposed, never
      * reused. Reuse skips building the session's segment memories anew: ~20 % of an evaluation. The
-     * equality proof ({@code SessionReuseEqualityTest}, {@code bench/equality.sh} over the whole case
+     * equality proof ({@code EngineEqualityTest}, {@code bench/equality.sh} over the whole case
      * space) checks that reports from reused sessions are byte-identical to fresh ones.
      */
     private static final class Sessions {
@@ -796,5 +856,22 @@ public final class RuleBase {
     /** The compiled knowledge base, for callers that drive sessions themselves. */
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** The facts built from the answers; the rules' comparisons on their fields are what {@link #splits} reads. */
+    private static final List<Class<?>> INPUT_TYPES = List.of(Profile.class, CostFacts.class);
+
+    /**
+     * What these rules, as written, compare the input facts with, read on first use (a parse of the DRL
+     * text) and kept, shared by the copies under other limits or sessions (same rules, same reading).
+     */
+    public RuleSplits splits() {
+        RuleSplits read = splits.get();
+        if (read == null) {
+            // Two threads may both read the rules the first time; the readings are equal and one is kept.
+            splits.compareAndSet(null, RuleSplits.read(source, policy, INPUT_TYPES));
+            read = splits.get();
+        }
+        return read;
     }
 }

@@ -2,8 +2,7 @@ package dev.ragft.policy;
 
 import dev.ragft.engine.RuleBase;
 import dev.ragft.analysis.Bindings;
-import dev.ragft.analysis.DecisionOracle;
-import dev.ragft.analysis.RuleSplits;
+import dev.ragft.engine.RuleSplits;
 import dev.ragft.facts.Profile;
 import dev.ragft.questionnaire.Choice;
 import dev.ragft.questionnaire.Question;
@@ -70,7 +69,7 @@ public final class CaseSpace {
 
     /** The standard space for a questionnaire and a compiled rule base: numeric values follow the rules' own splits. */
     public static CaseSpace standard(Questionnaire questionnaire, RuleBase rules) {
-        RuleSplits splits = DecisionOracle.splitsOf(rules);
+        RuleSplits splits = rules.splits();
         Bindings bindings = Bindings.of(questionnaire);
         List<Dimension> crossed = new ArrayList<>();
         List<Dimension> paired = new ArrayList<>();

@@ -1,7 +1,5 @@
-package dev.ragft.analysis;
+package dev.ragft.engine;
 
-import dev.ragft.engine.DrlScan;
-import dev.ragft.engine.RuleSource;
 import dev.ragft.facts.DerivedFrom;
 import dev.ragft.facts.Policy;
 import java.lang.reflect.Method;
@@ -9,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -184,6 +183,24 @@ public final class RuleSplits {
     public List<Atom> atoms(Class<?> type) {
         return atoms.stream().filter(a -> a.type() == type).toList();
     }
+
+    /**
+     * What the rules' conditions see of {@code fact}: the truth of each comparison they make on its type, in
+     * {@link #atoms(Class)} order. Two facts of a type with no {@link #anyOpaque opaque} field and equal views
+     * satisfy the same conditions, so with the other facts unchanged the rules decide the same.
+     */
+    public BitSet view(Object fact) {
+        List<Atom> onType = atomsByType.computeIfAbsent(fact.getClass(), this::atoms);
+        BitSet view = new BitSet(onType.size());
+        for (int i = 0; i < onType.size(); i++) {
+            if (onType.get(i).test(fact)) {
+                view.set(i);
+            }
+        }
+        return view;
+    }
+
+    private final Map<Class<?>, List<Atom>> atomsByType = new ConcurrentHashMap<>();
 
     /** Whether the rules use {@code type.field} in a way that cannot be read as comparisons. */
     public boolean opaque(Class<?> type, String field) {
@@ -368,8 +385,8 @@ public final class RuleSplits {
         return missingKeys;
     }
 
-    /** The value of a record component of {@code fact}, by name. */
-    static Object read(Object fact, String field) {
+    /** The value of a record component (or a derived accessor) of {@code fact}, by name. */
+    public static Object read(Object fact, String field) {
         Method accessor = ACCESSORS.computeIfAbsent(fact.getClass(), t -> {
             Map<String, Method> byName = new LinkedHashMap<>();
             for (RecordComponent component : t.getRecordComponents()) {

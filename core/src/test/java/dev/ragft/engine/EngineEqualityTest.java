@@ -9,20 +9,21 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reused sessions and the per-fact-set memo change no report: a stride of the exhaustive case space
- * (about 60 cases, each advised fresh, then reused, then from the memo) gives byte-identical JSON.
- * {@code bench/equality.sh} runs the whole space.
+ * Plain inserts, reused sessions, the per-fact-set memo and the robustness check's cost views change no
+ * report: over a stride of the exhaustive case space (about 60 cases, each advised with the rules as
+ * written, then with plain inserts in fresh sessions, then reused, then from the memo) the JSON is
+ * byte-identical. {@code bench/equality.sh} runs the whole space.
  */
-class SessionReuseEqualityTest {
+class EngineEqualityTest {
 
     @Test
-    void reusedSessionsAndTheMemoGiveTheSameReportsAsFreshSessions() throws Exception {
+    void theFastEngineGivesTheSameReportsAsTheRulesAsWrittenInFreshSessions() throws Exception {
         Questionnaire questionnaire = Questionnaire.load(Path.of("questionnaires/advisor.json"));
         RuleBase rules = Fixtures.engine().rules();
         CaseSpace space = CaseSpace.standard(questionnaire, rules);
         long stride = Math.max(1, space.size() / 60);
 
-        SessionReuseEquality.Result result = SessionReuseEquality.compare(questionnaire, rules, space, stride, 2);
+        EngineEquality.Result result = EngineEquality.compare(questionnaire, rules, space, stride, 2);
 
         assertThat(result.compared()).isGreaterThanOrEqualTo(50);
         assertThat(result.mismatches()).isEmpty();

@@ -17,19 +17,25 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The equality proof of the fast engine: over the exhaustive case space ({@link CaseSpace#standard}),
- * the JSON report of an engine that reuses reset sessions and remembers outcomes per fact set must be
- * byte-identical to that of an engine with a new stateful session per evaluation and no memo
- * ({@link RuleBase#withFreshSessions()}), the first time a case is advised (a session runs, reused
- * from the one before) and the second (the memo answers). {@code SessionReuseEqualityTest} runs a
- * stride of the space; {@code bench/equality.sh} runs the whole of it:
- * {@code main(stride, threads)} prints the cases compared and every mismatch.
+ * The equality proofs of the fast engine, over the exhaustive case space ({@link CaseSpace#standard}); each
+ * case's JSON report must be byte-identical across three engines:
+ * <ul>
+ *   <li><b>insert/insertLogical</b>: the rules compiled as written ({@link RuleBase#compileAsWritten}, every
+ *       {@code insertLogical} kept) against the rules as {@link RuleBase#compile} makes them (plain
+ *       {@code insert} where a derivation cannot be retracted, {@code PlainInserts}), both with a new
+ *       stateful session per evaluation and no memo;</li>
+ *   <li><b>pooled/fresh</b>: that fresh-session engine against the fast one, which reuses reset sessions,
+ *       remembers outcomes per fact set and skips the robustness ends the rules cannot tell apart (cost
+ *       views), the first time a case is advised and the second (the memo answers).</li>
+ * </ul>
+ * {@code EngineEqualityTest} runs a stride of the space in the test command; {@code bench/equality.sh}
+ * runs the whole of it: {@code main(stride, threads)} prints the cases compared and every mismatch.
  */
-public final class SessionReuseEquality {
+public final class EngineEquality {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-    private SessionReuseEquality() {
+    private EngineEquality() {
     }
 
     /** The cases compared and the first mismatches (at most ten), described. */
@@ -41,6 +47,7 @@ public final class SessionReuseEquality {
             throws Exception {
         Engine fast = new Engine(questionnaire, rules);
         Engine fresh = new Engine(questionnaire, rules.withFreshSessions());
+        Engine asWritten = new Engine(questionnaire, RuleBase.compileAsWritten(rules.source()).withFreshSessions());
         List<String> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong compared = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -52,11 +59,16 @@ public final class SessionReuseEquality {
                 work.add(pool.submit(() -> {
                     for (long index = first; index < space.size(); index += step) {
                         Answers answers = Answers.of(space.answers(index));
+                        String written = report(asWritten, answers);
                         String expected = report(fresh, answers);
+                        if (!written.equals(expected) && mismatches.size() < 10) {
+                            mismatches.add("case " + index + " (insert against insertLogical): " + space.answers(index)
+                                    + "\n as written:   " + written + "\n plain insert: " + expected);
+                        }
                         for (String round : List.of("reused session", "memo")) {
                             String actual = report(fast, answers);
                             if (!expected.equals(actual) && mismatches.size() < 10) {
-                                mismatches.add("case " + index + " (" + round + "): " + space.answers(index)
+                                mismatches.add("case " + index + " (" + round + " against fresh): " + space.answers(index)
                                         + "\n fresh:  " + expected + "\n reused: " + actual);
                             }
                         }

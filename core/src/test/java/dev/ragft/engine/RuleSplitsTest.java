@@ -1,9 +1,7 @@
-package dev.ragft.analysis;
+package dev.ragft.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ragft.engine.RuleBase;
-import dev.ragft.engine.RuleSource;
 import dev.ragft.facts.CostFacts;
 import dev.ragft.facts.Profile;
 import dev.ragft.testing.Fixtures;
@@ -25,7 +23,7 @@ class RuleSplitsTest {
 
     @Test
     void theShippedRulesSplitWhereTheirConditionsDo() {
-        RuleSplits splits = DecisionOracle.splitsOf(Fixtures.engine().rules());
+        RuleSplits splits = Fixtures.engine().rules().splits();
         // trainingExamples == 0 / > 0, and < or >= 100, 1000, 10000.
         assertThat(splits.integerSplits(Profile.class, "trainingExamples")).containsExactly(0, 1, 100, 1000, 10000);
         assertThat(splits.integerSplits(Profile.class, "monthlyQueries")).containsExactly(10000);
@@ -77,7 +75,7 @@ class RuleSplitsTest {
                 end
                 """);
         RuleBase base = RuleBase.compile(RuleSource.fromDirectory(rules));
-        RuleSplits splits = DecisionOracle.splitsOf(base);
+        RuleSplits splits = base.splits();
         assertThat(splits.opaque(Profile.class, "trainingExamples")).isTrue();
         assertThat(splits.opaque(Profile.class, "monthlyQueries")).isTrue();
         assertThat(splits.opaque(Profile.class, "horizonMonths")).isTrue();
@@ -96,7 +94,7 @@ class RuleSplitsTest {
                 .replace("stalenessRatio", "retrainsPerYear"));
         Files.writeString(rules.resolve("95-caveats.drl"), Files.readString(rules.resolve("95-caveats.drl"))
                 .replace("stalenessRatio", "retrainsPerYear"));
-        RuleSplits plain = DecisionOracle.splitsOf(RuleBase.compile(RuleSource.fromDirectory(rules)));
+        RuleSplits plain = RuleBase.compile(RuleSource.fromDirectory(rules)).splits();
         assertThat(plain.opaque(Profile.class, "retrainsPerYear")).isFalse();
 
         Files.writeString(rules.resolve("80-window.drl"), """
@@ -113,7 +111,7 @@ class RuleSplitsTest {
                     insertLogical(new Caveat("window.short", Severity.INFO, "short"));
                 end
                 """);
-        RuleSplits splits = DecisionOracle.splitsOf(RuleBase.compile(RuleSource.fromDirectory(rules)));
+        RuleSplits splits = RuleBase.compile(RuleSource.fromDirectory(rules)).splits();
         // Read as a comparison on the derived value: 365 / retrains <= 31 from 12 retrains a year on.
         assertThat(splits.opaque(Profile.class, "retrainsPerYear")).isFalse();
         assertThat(splits.integerSplits(Profile.class, "retrainsPerYear", 0, 52)).contains(12);
@@ -133,7 +131,7 @@ class RuleSplitsTest {
                     insertLogical(new Caveat("window.odd", Severity.INFO, "odd"));
                 end
                 """);
-        RuleSplits arithmetic = DecisionOracle.splitsOf(RuleBase.compile(RuleSource.fromDirectory(rules)));
+        RuleSplits arithmetic = RuleBase.compile(RuleSource.fromDirectory(rules)).splits();
         assertThat(arithmetic.opaque(Profile.class, "retrainsPerYear")).isTrue();
 
         Files.writeString(rules.resolve("80-window.drl"), """
@@ -151,7 +149,7 @@ class RuleSplitsTest {
                             $p.stalenessWindowDays() > 90 ? "long" : "short"));
                 end
                 """);
-        RuleSplits inConsequence = DecisionOracle.splitsOf(RuleBase.compile(RuleSource.fromDirectory(rules)));
+        RuleSplits inConsequence = RuleBase.compile(RuleSource.fromDirectory(rules)).splits();
         assertThat(inConsequence.opaque(Profile.class, "retrainsPerYear")).isTrue();
         assertThat(inConsequence.opaque(Profile.class, "monthlyQueries")).isFalse();
     }
