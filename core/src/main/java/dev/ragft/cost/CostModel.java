@@ -198,11 +198,22 @@ public final class CostModel {
     }
 
     private static Integer breakEvenMonth(Schedule fineTune, BigDecimal ftMonthly, BigDecimal ragMonthly) {
-        // FINE_TUNE's cumulative cost minus RAG's, carried from month to month by addition.
-        BigDecimal gap = fineTune.cumulative(0, ftMonthly);
         BigDecimal monthlyGap = ftMonthly.subtract(ragMonthly);
-        for (int m = 0; m <= BREAK_EVEN_SEARCH_MONTHS; m++) {
-            if (m > 0) {
+        // FINE_TUNE's cumulative cost minus RAG's is upfront + retrainings + m × monthlyGap, every term but the
+        // last never negative: so no month before upfront ÷ (RAG's monthly − FINE_TUNE's) can break even, and
+        // when FINE_TUNE's monthly is not lower, only month 0 can. The search starts there (a month early, so
+        // the rounding of the division cannot skip the answer), then carries the gap from month to month.
+        int from = 0;
+        if (monthlyGap.signum() < 0) {
+            BigDecimal first = fineTune.cumulative(0, BigDecimal.ZERO)
+                    .divide(monthlyGap.negate(), 0, RoundingMode.FLOOR);
+            from = first.compareTo(BigDecimal.valueOf(BREAK_EVEN_SEARCH_MONTHS + 2)) >= 0
+                    ? BREAK_EVEN_SEARCH_MONTHS + 1 : Math.max(0, first.intValue() - 1);
+        }
+        BigDecimal gap = fineTune.cumulative(from, monthlyGap);
+        int last = monthlyGap.signum() < 0 ? BREAK_EVEN_SEARCH_MONTHS : 0;
+        for (int m = from; m <= last; m++) {
+            if (m > from) {
                 gap = gap.add(monthlyGap).add(fineTune.retrainingsDuring(m));
             }
             if (gap.signum() <= 0) {

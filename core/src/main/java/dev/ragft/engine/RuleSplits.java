@@ -73,36 +73,50 @@ public final class RuleSplits {
 
         /** The truth of this comparison on a fact of {@link #type}; Drools semantics for nulls. */
         public boolean test(Object fact) {
-            Object left = read(fact, field);
-            Object right = switch (other.kind()) {
+            return tester().test(fact);
+        }
+
+        /**
+         * This comparison with its accessors looked up and its constant side worked out once, for testing many
+         * facts (the cost views of the analysis and of the robustness check test thousands).
+         */
+        java.util.function.Predicate<Object> tester() {
+            Method left = accessor(type, field);
+            Method rightField = other.kind() == Operand.Kind.FIELD ? accessor(type, other.name()) : null;
+            Object constant = switch (other.kind()) {
                 case NUMBER -> other.number();
-                case NULL -> null;
+                case NULL, FIELD -> null;
                 case BOOLEAN -> Boolean.valueOf(other.name());
                 case CONSTANT -> other.name().substring(other.name().lastIndexOf('.') + 1);
-                case FIELD -> read(fact, other.name());
             };
-            if (op.equals("==") || op.equals("!=")) {
-                boolean equal;
-                if (left == null || right == null) {
-                    equal = left == right;
-                } else if (left instanceof Number a && right instanceof Number b) {
-                    equal = a.doubleValue() == b.doubleValue();
-                } else if (left instanceof Enum<?> e) {
-                    equal = e.name().equals(right instanceof Enum<?> r ? r.name() : right.toString());
-                } else {
-                    equal = left.equals(right);
+            boolean equality = op.equals("==") || op.equals("!=");
+            boolean wantEqual = op.equals("==");
+            return fact -> {
+                Object l = invoke(left, fact, field);
+                Object r = rightField == null ? constant : invoke(rightField, fact, other.name());
+                if (equality) {
+                    boolean equal;
+                    if (l == null || r == null) {
+                        equal = l == r;
+                    } else if (l instanceof Number a && r instanceof Number b) {
+                        equal = a.doubleValue() == b.doubleValue();
+                    } else if (l instanceof Enum<?> e) {
+                        equal = e.name().equals(r instanceof Enum<?> re ? re.name() : r.toString());
+                    } else {
+                        equal = l.equals(r);
+                    }
+                    return wantEqual == equal;
                 }
-                return op.equals("==") == equal;
-            }
-            if (!(left instanceof Number a) || !(right instanceof Number b)) {
-                return false; // Drools: an ordering comparison with null is false
-            }
-            int c = Double.compare(a.doubleValue(), b.doubleValue());
-            return switch (op) {
-                case "<" -> c < 0;
-                case "<=" -> c <= 0;
-                case ">" -> c > 0;
-                default -> c >= 0;
+                if (!(l instanceof Number a) || !(r instanceof Number b)) {
+                    return false; // Drools: an ordering comparison with null is false
+                }
+                int c = Double.compare(a.doubleValue(), b.doubleValue());
+                return switch (op) {
+                    case "<" -> c < 0;
+                    case "<=" -> c <= 0;
+                    case ">" -> c > 0;
+                    default -> c >= 0;
+                };
             };
         }
 
@@ -190,7 +204,8 @@ public final class RuleSplits {
      * satisfy the same conditions, so with the other facts unchanged the rules decide the same.
      */
     public BitSet view(Object fact) {
-        List<Atom> onType = atomsByType.computeIfAbsent(fact.getClass(), this::atoms);
+        List<java.util.function.Predicate<Object>> onType = testersByType.computeIfAbsent(fact.getClass(),
+                type -> atoms(type).stream().map(Atom::tester).toList());
         BitSet view = new BitSet(onType.size());
         for (int i = 0; i < onType.size(); i++) {
             if (onType.get(i).test(fact)) {
@@ -200,7 +215,7 @@ public final class RuleSplits {
         return view;
     }
 
-    private final Map<Class<?>, List<Atom>> atomsByType = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<java.util.function.Predicate<Object>>> testersByType = new ConcurrentHashMap<>();
 
     /** Whether the rules use {@code type.field} in a way that cannot be read as comparisons. */
     public boolean opaque(Class<?> type, String field) {
@@ -387,19 +402,30 @@ public final class RuleSplits {
 
     /** The value of a record component (or a derived accessor) of {@code fact}, by name. */
     public static Object read(Object fact, String field) {
-        Method accessor = ACCESSORS.computeIfAbsent(fact.getClass(), t -> {
+        return invoke(accessor(fact.getClass(), field), fact, field);
+    }
+
+    /** The accessor of a record component or derived value of {@code type}, ready to invoke without access checks. */
+    private static Method accessor(Class<?> type, String field) {
+        Method accessor = ACCESSORS.computeIfAbsent(type, t -> {
             Map<String, Method> byName = new LinkedHashMap<>();
             for (RecordComponent component : t.getRecordComponents()) {
-                byName.put(component.getName(), component.getAccessor());
+                Method method = component.getAccessor();
+                method.setAccessible(true); // a public record's accessor: skips the check on every call
+                byName.put(component.getName(), method);
             }
             return byName;
         }).get(field);
-        if (accessor == null && derivedValues(fact.getClass()).containsKey(field)) {
-            accessor = derivedValues(fact.getClass()).get(field).accessor();
+        if (accessor == null && derivedValues(type).containsKey(field)) {
+            accessor = derivedValues(type).get(field).accessor();
         }
         if (accessor == null) {
-            throw new IllegalArgumentException(fact.getClass().getSimpleName() + " has no field " + field);
+            throw new IllegalArgumentException(type.getSimpleName() + " has no field " + field);
         }
+        return accessor;
+    }
+
+    private static Object invoke(Method accessor, Object fact, String field) {
         try {
             return accessor.invoke(fact);
         } catch (ReflectiveOperationException e) {

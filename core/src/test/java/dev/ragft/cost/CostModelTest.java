@@ -648,4 +648,27 @@ class CostModelTest {
             assertThat(report.basis().servingDerived()).as(scenario[0]).isFalse();
         }
     }
+
+    @Test
+    void theBreakEvenMonthIsTheFirstMonthOfTheCumulativeTablesWhereFineTuningIsNoDearer() {
+        // The break-even search starts from a lower bound and carries the gap by addition; the cumulative tables
+        // are built month by month on their own. At the longest horizon (120 months, the search's end) the two
+        // must agree for every mix of prices, volumes and retraining rates.
+        java.util.Random random = new java.util.Random(7);
+        String[] prices = {"0", "0.5", "3", "50", "200", "1000", "12345.67"};
+        for (int n = 0; n < 2000; n++) {
+            CostInputs in = inputs(120, new long[] {1, 1_000, 50_000, 2_000_000}[random.nextInt(4)],
+                    random.nextInt(53), prices[random.nextInt(prices.length)], prices[random.nextInt(prices.length)],
+                    prices[random.nextInt(prices.length)], prices[random.nextInt(prices.length)],
+                    new String[] {"0", "0.001", "0.02"}[random.nextInt(3)], new String[] {"0", "0.004", "0.05"}[random.nextInt(3)]);
+            CostReport report = CostModel.compute(in);
+            Integer expected = null;
+            for (int m = 0; m <= 120 && expected == null; m++) {
+                if (report.fineTune().cumulativeUsd().get(m).compareTo(report.rag().cumulativeUsd().get(m)) <= 0) {
+                    expected = m;
+                }
+            }
+            assertThat(report.breakEvenMonth()).as(in.toString()).isEqualTo(expected);
+        }
+    }
 }
