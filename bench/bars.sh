@@ -87,8 +87,11 @@ unit() { awk -v n="$2" '$1 == n { print $3 }' "$1"; }
 # 4. Advisor.fromClasspath() to first advice, outside JVM, with and without the precompiled entry.
 (cd "$home" && bench/first-advice.sh "$runs" >"$work/first-advice" 2>&1) || {
   echo "first-advice failed:" >&2; tail -20 "$work/first-advice" >&2; exit 1; }
-fa_with=$(awk '/^with / { for (i = 1; i <= NF; i++) if ($i == "advice") print $(i + 1) }' "$work/first-advice")
-fa_without=$(awk '/^without / { for (i = 1; i <= NF; i++) if ($i == "advice") print $(i + 1) }' "$work/first-advice")
+# (Maven's colour codes may precede the script's lines, so the lines are matched anywhere.)
+fa_with=$(awk '/with +precompiled/ && !/without/ { for (i = 1; i <= NF; i++) if ($i == "advice") print $(i + 1) }' \
+  "$work/first-advice")
+fa_without=$(awk '/without +precompiled/ { for (i = 1; i <= NF; i++) if ($i == "advice") print $(i + 1) }' \
+  "$work/first-advice")
 
 : >"$work/table"
 jrow() { # what, file, fast name, naive name, command

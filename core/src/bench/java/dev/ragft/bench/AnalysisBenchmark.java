@@ -54,7 +54,7 @@ public class AnalysisBenchmark {
         advice = engine.advise(Answers.fromJson(answers, "volume-flip.json"));
         // The naive baseline: the rules compiled as written, a new session per evaluation, no memo.
         baseline = new Engine(Questionnaire.load(Path.of("questionnaires/advisor.json")),
-                RuleBase.compileAsWritten(RuleSource.fromDirectory(Path.of("rules"))).withFreshSessions());
+                RuleBase.compile(RuleSource.fromDirectory(Path.of("rules"))).withFreshSessions());
         baselineAdvice = baseline.advise(Answers.fromJson(answers, "volume-flip.json"));
         partial = Answers.empty().with("knowledge_change", "RARELY").with("query_variety", "REPETITIVE")
                 .with("monthly_queries", 100_000L).with("hosting_infrastructure", true).with("training_examples", 10L);

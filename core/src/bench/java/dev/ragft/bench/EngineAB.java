@@ -41,7 +41,7 @@ public final class EngineAB {
         RuleBase packaged = RuleBase.packaged(EngineAB.class.getClassLoader(), null);
         Engine fast = new Engine(questionnaire, packaged);
         Engine baseline = new Engine(questionnaire,
-                RuleBase.compileAsWritten(RuleSource.fromDirectory(Path.of("rules"))).withFreshSessions());
+                RuleBase.compile(RuleSource.fromDirectory(Path.of("rules"))).withFreshSessions());
         Answers[] repeated = EngineBenchmark.CONSULTATIONS.stream().map(json -> Answers.fromJson(json, "bench"))
                 .toArray(Answers[]::new);
         CaseSpace space = CaseSpace.standard(questionnaire, packaged);

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Threads;
  * {@code bench/engine.sh}; the median is the {@code p0.50} line of each benchmark.
  *
  * <p>Every figure has its naive baseline in the same run: {@code baseline*} benchmarks use rules compiled
- * from DRL at run time and evaluated the straightforward way ({@link RuleBase#compileAsWritten}, {@link RuleBase#withFreshSessions()}: a new
+ * from DRL at run time and evaluated the straightforward way ({@link RuleBase#withFreshSessions()}: a new
  * stateful session per evaluation, no memo). The others use the packaged rules as an embedding application
  * gets them ({@code RuleBase.packaged}: precompiled, reused sessions, outcomes remembered per fact set).
  * {@code *Repeated} rotate four varied consultations (what the memo answers once warm); {@code *New} rotate
@@ -91,7 +91,7 @@ public class EngineBenchmark {
         RuleBase packaged = RuleBase.packaged(EngineBenchmark.class.getClassLoader(), null);
         engine = new Engine(questionnaire, packaged);
         // The naive baseline: DRL compiled at run time, a fresh stateful session per evaluation, no memo.
-        baseline = new Engine(questionnaire, RuleBase.compileAsWritten(RuleSource.fromDirectory(Path.of("rules"))).withFreshSessions());
+        baseline = new Engine(questionnaire, RuleBase.compile(RuleSource.fromDirectory(Path.of("rules"))).withFreshSessions());
         CaseSpace space = CaseSpace.standard(questionnaire, packaged);
         distinct = new Answers[DISTINCT];
         distinctProfiles = new Profile[DISTINCT];

@@ -141,7 +141,7 @@ final class CompiledRulesCache {
     }
 
     static String key(RuleSource source) {
-        return digest(source, "ragft-rules-cache/2",
+        return digest(source, "ragft-rules-cache/1",
                 String.valueOf(CompiledRulesCache.class.getPackage().getImplementationVersion()),
                 String.valueOf(KieBase.class.getPackage().getImplementationVersion()),
                 KnowledgeBaseFactory.class.getName(), Runtime.version().toString(), codeIdentity());

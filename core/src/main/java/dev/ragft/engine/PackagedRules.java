@@ -55,7 +55,7 @@ public final class PackagedRules {
 
     /** The key of a policy: its DRL files' names and texts and its policy file. */
     static String key(RuleSource source) {
-        return CompiledRulesCache.digest(source, "ragft-packaged-rules/2");
+        return CompiledRulesCache.digest(source, "ragft-packaged-rules/1");
     }
 
     /**

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  *
  * <p>The DRL a policy owner reads and edits is unchanged; only the text handed to the compiler differs,
  * with the same line and column for every character (the shorter call is padded with spaces), so compile
- * errors point at the file as written. The equality proof ({@code InsertEqualityTest} on a sample in the
- * test command, {@code bench/equality.sh} over the whole case space) compares reports against the rules
- * compiled as written ({@link RuleBase#compileAsWritten}).
+ * errors point at the file as written. Measured, it made a rule session no faster on the shipped rules
+ * ({@code InsertsAB}; figures in {@code bench/README.md}), so it is an option of the compile
+ * ({@link RuleBase#compileWithPlainInserts}), not the default. The equality proof
+ * ({@code EngineEqualityTest} on a sample in the test command, {@code bench/equality.sh} over the whole
+ * case space) compares its reports with those of the rules as written.
  */
 final class PlainInserts {
 

@@ -20,13 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * The equality proofs of the fast engine, over the exhaustive case space ({@link CaseSpace#standard}); each
  * case's JSON report must be byte-identical across three engines:
  * <ul>
- *   <li><b>insert/insertLogical</b>: the rules compiled as written ({@link RuleBase#compileAsWritten}, every
- *       {@code insertLogical} kept) against the rules as {@link RuleBase#compile} makes them (plain
- *       {@code insert} where a derivation cannot be retracted, {@code PlainInserts}), both with a new
- *       stateful session per evaluation and no memo;</li>
- *   <li><b>pooled/fresh</b>: that fresh-session engine against the fast one, which reuses reset sessions,
- *       remembers outcomes per fact set and skips the robustness ends the rules cannot tell apart (cost
- *       views), the first time a case is advised and the second (the memo answers).</li>
+ *   <li><b>insert/insertLogical</b>: the rules as written (every {@code insertLogical}) against the rules
+ *       compiled with plain {@code insert} where a derivation cannot be retracted
+ *       ({@link RuleBase#compileWithPlainInserts}, {@code PlainInserts}), both with a new stateful session
+ *       per evaluation and no memo;</li>
+ *   <li><b>pooled/fresh</b>: the rules as written in fresh sessions against the fast engine, which reuses
+ *       reset sessions, remembers outcomes per fact set and skips the robustness ends the rules cannot tell
+ *       apart (cost views), the first time a case is advised and the second (the memo answers).</li>
  * </ul>
  * {@code EngineEqualityTest} runs a stride of the space in the test command; {@code bench/equality.sh}
  * runs the whole of it: {@code main(stride, threads)} prints the cases compared and every mismatch.
@@ -47,7 +47,7 @@ public final class EngineEquality {
             throws Exception {
         Engine fast = new Engine(questionnaire, rules);
         Engine fresh = new Engine(questionnaire, rules.withFreshSessions());
-        Engine asWritten = new Engine(questionnaire, RuleBase.compileAsWritten(rules.source()).withFreshSessions());
+        Engine plain = new Engine(questionnaire, RuleBase.compileWithPlainInserts(rules.source()).withFreshSessions());
         List<String> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong compared = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -59,11 +59,11 @@ public final class EngineEquality {
                 work.add(pool.submit(() -> {
                     for (long index = first; index < space.size(); index += step) {
                         Answers answers = Answers.of(space.answers(index));
-                        String written = report(asWritten, answers);
                         String expected = report(fresh, answers);
-                        if (!written.equals(expected) && mismatches.size() < 10) {
+                        String plainInserts = report(plain, answers);
+                        if (!plainInserts.equals(expected) && mismatches.size() < 10) {
                             mismatches.add("case " + index + " (insert against insertLogical): " + space.answers(index)
-                                    + "\n as written:   " + written + "\n plain insert: " + expected);
+                                    + "\n as written:   " + expected + "\n plain insert: " + plainInserts);
                         }
                         for (String round : List.of("reused session", "memo")) {
                             String actual = report(fast, answers);

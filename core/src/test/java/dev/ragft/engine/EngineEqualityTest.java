@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Plain inserts, reused sessions, the per-fact-set memo and the robustness check's cost views change no
  * report: over a stride of the exhaustive case space (about 60 cases, each advised with the rules as
- * written, then with plain inserts in fresh sessions, then reused, then from the memo) the JSON is
- * byte-identical. {@code bench/equality.sh} runs the whole space.
+ * written in fresh sessions, with plain inserts in fresh sessions, then by the fast engine, then from its
+ * memo) the JSON is byte-identical. {@code bench/equality.sh} runs the whole space.
  */
 class EngineEqualityTest {
 
