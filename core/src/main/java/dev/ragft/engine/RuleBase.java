@@ -500,7 +500,7 @@ public final class RuleBase {
      * advised this consultation under the limits). A reused session when this rule base keeps them.
      */
     public List<Recommendation> recommendations(Profile profile, CostFacts costs) {
-        KieSession session = sessions != null ? sessions.take() : kieBase.newKieSession();
+        KieSession session = borrowSession();
         boolean clean = false;
         try {
             session.insert(policy);
@@ -514,17 +514,27 @@ public final class RuleBase {
             clean = true;
             return found;
         } finally {
-            if (sessions != null) {
-                sessions.giveBack(session, clean);
-            } else {
-                session.dispose();
-            }
+            returnSession(session, clean);
+        }
+    }
+
+    /** A reset session from the pool, or a new one when this rule base keeps none. */
+    private KieSession borrowSession() {
+        return sessions != null ? sessions.take() : kieBase.newKieSession();
+    }
+
+    /** Back to the pool to be reset and reused if the evaluation ended cleanly; otherwise disposed. */
+    private void returnSession(KieSession session, boolean clean) {
+        if (sessions != null) {
+            sessions.giveBack(session, clean);
+        } else {
+            session.dispose();
         }
     }
 
     private Evaluation run(Profile profile, CostFacts costs, List<?> extra) {
         EvaluationLimits limits = limits();
-        KieSession session = sessions != null ? sessions.take() : kieBase.newKieSession();
+        KieSession session = borrowSession();
         boolean clean = false;
         Monitor monitor = new Monitor(limits.maxFactChanges());
         session.addEventListener((DefaultAgendaEventListener) monitor);
@@ -574,11 +584,7 @@ public final class RuleBase {
             clean = true;
             return evaluation;
         } finally {
-            if (sessions != null) {
-                sessions.giveBack(session, clean);
-            } else {
-                session.dispose();
-            }
+            returnSession(session, clean);
         }
     }
 

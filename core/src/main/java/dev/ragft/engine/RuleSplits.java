@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AndDescr;
@@ -80,7 +81,7 @@ public final class RuleSplits {
          * This comparison with its accessors looked up and its constant side worked out once, for testing many
          * facts (the cost views of the analysis and of the robustness check test thousands).
          */
-        java.util.function.Predicate<Object> tester() {
+        Predicate<Object> tester() {
             Method left = accessor(type, field);
             Method rightField = other.kind() == Operand.Kind.FIELD ? accessor(type, other.name()) : null;
             Object constant = switch (other.kind()) {
@@ -204,7 +205,7 @@ public final class RuleSplits {
      * satisfy the same conditions, so with the other facts unchanged the rules decide the same.
      */
     public BitSet view(Object fact) {
-        List<java.util.function.Predicate<Object>> onType = testersByType.computeIfAbsent(fact.getClass(),
+        List<Predicate<Object>> onType = testersByType.computeIfAbsent(fact.getClass(),
                 type -> atoms(type).stream().map(Atom::tester).toList());
         BitSet view = new BitSet(onType.size());
         for (int i = 0; i < onType.size(); i++) {
@@ -215,7 +216,7 @@ public final class RuleSplits {
         return view;
     }
 
-    private final Map<Class<?>, List<java.util.function.Predicate<Object>>> testersByType = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<Predicate<Object>>> testersByType = new ConcurrentHashMap<>();
 
     /** Whether the rules use {@code type.field} in a way that cannot be read as comparisons. */
     public boolean opaque(Class<?> type, String field) {
@@ -267,6 +268,8 @@ public final class RuleSplits {
         if (max - min > MAX_DERIVED_SCAN) {
             return null;
         }
+        // Built once for the whole scan: it may test these comparisons at every whole number of the range.
+        List<Predicate<Object>> testers = derivedAtoms.stream().map(Atom::tester).toList();
         TreeSet<Long> splits = new TreeSet<>();
         for (long split : integerSplits(type, field)) {
             splits.add(split);
@@ -274,7 +277,7 @@ public final class RuleSplits {
         for (Object[] others : otherSourceValues(type, field, derivedAtoms, fact, fact == null ? Set.of() : fixed)) {
             String previous = null;
             for (long value = min; value <= max; value++) {
-                String truth = truths(type, field, value, others, derivedAtoms);
+                String truth = truths(type, field, value, others, testers);
                 if (previous != null && !truth.equals(previous)) {
                     splits.add(value);
                 }
@@ -321,7 +324,8 @@ public final class RuleSplits {
     }
 
     /** The truth of each derived atom on the record with {@code field} at {@code value} and the others as given. */
-    private static String truths(Class<?> type, String field, long value, Object[] others, List<Atom> derivedAtoms) {
+    private static String truths(Class<?> type, String field, long value, Object[] others,
+                                 List<Predicate<Object>> testers) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] args = others.clone();
         for (int i = 0; i < components.length; i++) {
@@ -337,9 +341,9 @@ public final class RuleSplits {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build a " + type.getSimpleName() + " to compute its derived values", e);
         }
-        StringBuilder truth = new StringBuilder(derivedAtoms.size());
-        for (Atom atom : derivedAtoms) {
-            truth.append(atom.test(fact) ? '1' : '0');
+        StringBuilder truth = new StringBuilder(testers.size());
+        for (Predicate<Object> tester : testers) {
+            truth.append(tester.test(fact) ? '1' : '0');
         }
         return truth.toString();
     }

@@ -412,7 +412,7 @@ class PolicyEditsTest {
 
     private static Strategy strategy(Engine engine, Answers answers) {
         try {
-            return BruteForce.strategyOf(engine, answers);
+            return engine.advise(answers).strategy();
         } catch (InvalidAnswersException notAConsultation) {
             return null;
         }

@@ -3,13 +3,11 @@ package dev.ragft.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ragft.InvalidAnswersException;
-import dev.ragft.cost.CostModel;
 import dev.ragft.questionnaire.Answers;
 import dev.ragft.engine.Engine;
 import dev.ragft.facts.Strategy;
 import dev.ragft.questionnaire.Choice;
 import dev.ragft.questionnaire.Question;
-import dev.ragft.questionnaire.ResolvedAnswers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +47,7 @@ public final class BruteForce {
             domains.add(domain);
             size *= domain.size();
         }
-        Strategy expected = strategyOf(engine, full);
+        Strategy expected = engine.advise(full).strategy();
         List<int[]> combos = new ArrayList<>();
         if (size <= LIMIT) {
             for (long index = 0; index < size; index++) {
@@ -91,19 +89,9 @@ public final class BruteForce {
                 // per-query and per-token generation prices) or computed costs beyond the stated maxima.
                 continue;
             }
-            assertThat(strategyOf(engine, answers)).as(what + ": skipped " + skipped + " set to "
+            assertThat(engine.advise(answers).strategy()).as(what + ": skipped " + skipped + " set to "
                     + Arrays.toString(digits)).isEqualTo(expected);
         }
-    }
-
-    /**
-     * The strategy the real rules recommend for these answers: what {@code engine.advise(answers).strategy()}
-     * gives (the robustness check and the report cannot change it), without the robustness sessions, so a
-     * brute force can afford many more consultations.
-     */
-    public static Strategy strategyOf(Engine engine, Answers answers) {
-        ResolvedAnswers resolved = engine.questionnaire().resolve(answers);
-        return engine.rules().strategy(resolved.profile(), CostModel.toFacts(CostModel.compute(resolved.costs())));
     }
 
     private static boolean resolves(Engine engine, Answers answers) {
