@@ -235,7 +235,7 @@ public final class Advisor {
         Relevance.Result result;
         synchronized (this) {
             if (oracle == null) {
-                oracle = new DecisionOracle(engine.rules());
+                oracle = DecisionOracle.of(engine.rules()); // shared with analyze()
             }
             result = Relevance.check(engine, oracle, answersSoFar, open);
         }

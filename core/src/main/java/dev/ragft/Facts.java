@@ -114,7 +114,7 @@ public final class Facts {
         List<Object> facts = new ArrayList<>(3);
         facts.add(policy);
         facts.add(resolved.profile());
-        facts.add(CostModel.toFacts(CostModel.compute(resolved.costs())));
+        facts.add(CostModel.facts(resolved.costs()));
         return facts;
     }
 

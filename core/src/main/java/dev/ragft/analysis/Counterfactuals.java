@@ -80,7 +80,7 @@ public final class Counterfactuals {
         this.bindings = Bindings.of(engine.questionnaire());
         this.advice = advice;
         this.base = engine.questionnaire().resolve(advice.answers());
-        this.baseCosts = CostModel.toFacts(CostModel.compute(base.costs()));
+        this.baseCosts = CostModel.facts(base.costs());
         this.baseline = advice.strategy();
     }
 
@@ -149,7 +149,7 @@ public final class Counterfactuals {
         } catch (InvalidAnswersException needsMore) {
             return null; // e.g. 405B without an inference price: not a consultation the rules can judge
         }
-        Strategy strategy = oracle.strategy(resolved.profile(), CostModel.toFacts(CostModel.compute(resolved.costs())));
+        Strategy strategy = oracle.strategy(resolved.profile(), CostModel.facts(resolved.costs()));
         if (strategy == baseline) {
             return null;
         }
@@ -259,7 +259,8 @@ public final class Counterfactuals {
             long stands = readable() ? stretchStart(ticks) : ticks;
             Profile p = binding.profileField() == null ? base.profile()
                     : bindings.with(base.profile(), q.id(), s.value(stands));
-            return oracle.strategyByView(p, costsAt(ticks));
+            return binding.costField() == null ? oracle.strategyByView(p, baseCosts)
+                    : oracle.strategyByView(p, costsAt(ticks), viewAt(ticks));
         }
 
         CostFacts costsAt(long ticks) {
@@ -268,16 +269,23 @@ public final class Counterfactuals {
             }
             // The walk asks for the same point's costs several times (its strategy, its view at either end of a step).
             return costs.computeIfAbsent(ticks,
-                    t -> CostModel.toFacts(CostModel.compute(bindings.with(base.costs(), q.id(), s.value(t)))));
+                    t -> CostModel.facts(bindings.with(base.costs(), q.id(), s.value(t))));
         }
 
         private final Map<Long, CostFacts> costs = new java.util.HashMap<>();
+
+        /** What the cost rules see at {@code ticks}, kept like the costs: the walk compares each point's view again. */
+        private java.util.BitSet viewAt(long ticks) {
+            return views.computeIfAbsent(ticks, t -> oracle.costView(costsAt(t)));
+        }
+
+        private final Map<Long, java.util.BitSet> views = new java.util.HashMap<>();
 
         /** The confirmation: the strategy of the real consultation with this answer, resolved as `advise` would. */
         Strategy real(long ticks) {
             try {
                 ResolvedAnswers resolved = engine.questionnaire().resolve(advice.answers().with(q.id(), s.value(ticks)));
-                return oracle.strategy(resolved.profile(), CostModel.toFacts(CostModel.compute(resolved.costs())));
+                return oracle.strategy(resolved.profile(), CostModel.facts(resolved.costs()));
             } catch (InvalidAnswersException | IllegalArgumentException notAConsultation) {
                 return null;
             }
@@ -299,7 +307,7 @@ public final class Counterfactuals {
                 Long previous = null;
                 java.util.BitSet seen = null;
                 for (long sample : grid(s, null)) {
-                    java.util.BitSet view = oracle.costView(costsAt(sample));
+                    java.util.BitSet view = viewAt(sample);
                     if (previous != null) {
                         long from = previous;
                         java.util.BitSet fromView = seen;
@@ -309,7 +317,7 @@ public final class Counterfactuals {
                             long changed = sample;
                             while (changed - same > 1) {
                                 long mid = same + (changed - same) / 2;
-                                if (oracle.costView(costsAt(mid)).equals(fromView)) {
+                                if (viewAt(mid).equals(fromView)) {
                                     same = mid;
                                 } else {
                                     changed = mid;
@@ -317,7 +325,7 @@ public final class Counterfactuals {
                             }
                             points.add(changed);
                             from = changed;
-                            fromView = oracle.costView(costsAt(changed));
+                            fromView = viewAt(changed);
                         }
                     }
                     previous = sample;
@@ -455,7 +463,7 @@ public final class Counterfactuals {
 
         /** What the cost rules see at {@code ticks}; null when this answer does not reach the costs. */
         private java.util.BitSet view(long ticks) {
-            return binding.costField() == null ? null : oracle.costView(costsAt(ticks));
+            return binding.costField() == null ? null : viewAt(ticks);
         }
 
         /**

@@ -129,10 +129,15 @@ public final class DecisionOracle {
      * {@link #strategy}. For searching; what is reported is confirmed with {@link #strategy}.
      */
     public Strategy strategyByView(Profile profile, CostFacts costs) {
+        return costsReadable ? strategyByView(profile, costs, costView(costs)) : strategy(profile, costs);
+    }
+
+    /** As {@link #strategyByView(Profile, CostFacts)}, with the view of {@code costs} already taken. */
+    public Strategy strategyByView(Profile profile, CostFacts costs, BitSet view) {
         if (!costsReadable) {
             return strategy(profile, costs);
         }
-        ViewKey key = new ViewKey(profile, costView(costs));
+        ViewKey key = new ViewKey(profile, view);
         Strategy known = viewMemo.get(key);
         if (known == null) {
             known = strategy(profile, costs);

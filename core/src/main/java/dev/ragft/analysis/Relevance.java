@@ -100,14 +100,14 @@ public final class Relevance {
 
     /** As {@link #decidable}, with the defaults that skipping uses and how the result was reached. */
     public static Result check(Engine engine, Answers answersSoFar, Collection<String> remaining) {
-        return check(engine, new DecisionOracle(engine.rules()), answersSoFar, remaining);
+        return check(engine, DecisionOracle.of(engine.rules()), answersSoFar, remaining);
     }
 
     /**
      * As {@link #check(Engine, Answers, Collection)}, remembering rule outcomes in {@code oracle} (built over
      * {@code engine}'s rules). A console checks after every answer; the decision keys of one check are
-     * mostly those of the previous one, so sharing the oracle makes the later checks nearly free. The
-     * oracle is not thread-safe: one caller at a time.
+     * mostly those of the previous one, so sharing the oracle makes the later checks nearly free (the
+     * three-argument form shares the rule base's own, {@link DecisionOracle#of}, which is thread-safe).
      */
     public static Result check(Engine engine, DecisionOracle oracle, Answers answersSoFar, Collection<String> remaining) {
         Questionnaire questionnaire = engine.questionnaire();
@@ -172,7 +172,7 @@ public final class Relevance {
             if (sample == null) {
                 return new Result(Set.of(), Map.of(), 0, "not attempted: the answers so far do not resolve");
             }
-            costViews = oracle.costRepresentatives(CostModel.toFacts(CostModel.compute(sample.costs())));
+            costViews = oracle.costRepresentatives(CostModel.facts(sample.costs()));
             regions = costViews.size();
         }
         long size = regions;
@@ -192,9 +192,12 @@ public final class Relevance {
         Strategy[] strategies = new Strategy[total];
         CostFacts fixedCosts = null;
         int[] digits = new int[radix.length];
+        // The cost view is the last, slowest digit: the answers of a combination are resolved once and
+        // judged under every view (index = combination + answersCombinations * view).
+        int answersCombinations = total / regions;
         try {
-            for (int index = 0; index < total; index++) {
-                decode(index, radix, digits);
+            for (int combination = 0; combination < answersCombinations; combination++) {
+                decode(combination, radix, digits);
                 Answers combo = fixed;
                 for (int i = 0; i < open.size(); i++) {
                     Object value = domains.get(i).get(digits[i]);
@@ -210,12 +213,15 @@ public final class Relevance {
                             + incomplete.getMessage() + ")");
                 }
                 if (costsOpen) {
-                    strategies[index] = oracle.strategy(resolved.profile(), costViews.get(digits[open.size()]));
+                    for (int view = 0; view < regions; view++) {
+                        strategies[combination + answersCombinations * view] =
+                                oracle.strategy(resolved.profile(), costViews.get(view));
+                    }
                 } else {
                     if (fixedCosts == null) {
-                        fixedCosts = CostModel.toFacts(CostModel.compute(resolved.costs()));
+                        fixedCosts = CostModel.facts(resolved.costs());
                     }
-                    strategies[index] = oracle.strategy(resolved.profile(), fixedCosts);
+                    strategies[combination] = oracle.strategy(resolved.profile(), fixedCosts);
                 }
             }
         } catch (RulesException noSingleRecommendation) {
@@ -285,7 +291,7 @@ public final class Relevance {
     private static Strategy realStrategy(Questionnaire questionnaire, DecisionOracle oracle, Answers answers) {
         try {
             ResolvedAnswers resolved = questionnaire.resolve(answers);
-            return oracle.strategy(resolved.profile(), CostModel.toFacts(CostModel.compute(resolved.costs())));
+            return oracle.strategy(resolved.profile(), CostModel.facts(resolved.costs()));
         } catch (InvalidAnswersException | IllegalArgumentException | RulesException incomplete) {
             return null;
         }

@@ -49,6 +49,22 @@ public final class CostModel {
      * @throws IllegalArgumentException if a value lies outside the ranges documented on {@link CostInputs}
      */
     public static CostReport compute(CostInputs in) {
+        return compute(in, true);
+    }
+
+    /**
+     * {@code toFacts(compute(in))}, without building the month-by-month tables, which the facts do not read
+     * (the break-even month is searched on its own): what the robustness check and the analysis ask for at
+     * thousands of sampled values.
+     *
+     * @throws IllegalArgumentException as {@link #compute} and {@link #toFacts}
+     */
+    public static CostFacts facts(CostInputs in) {
+        return toFacts(compute(in, false));
+    }
+
+    /** With {@code tables} false, every strategy's cumulative table is left empty (only {@link #facts} reads it so). */
+    private static CostReport compute(CostInputs in, boolean tables) {
         validate(in);
         int h = in.horizonMonths();
         int r = in.retrainsPerYear();
@@ -58,20 +74,20 @@ public final class CostModel {
         BigDecimal serving = basis.servingMonthlyUsd();
         BigDecimal generation = basis.generationPerQueryUsd();
 
-        StrategyCost fineTune = trained(Strategy.FINE_TUNE, in, r, upfront, serving);
+        StrategyCost fineTune = trained(Strategy.FINE_TUNE, in, r, upfront, serving, tables);
 
         // Self-hosted RAG (always so on premises) serves its own model, like the fine-tuned one, for the same
         // serving cost; managed RAG pays the model API per query instead.
         BigDecimal ragFixed = in.selfHostedRag() ? in.vectorDbMonthlyUsd().add(serving) : in.vectorDbMonthlyUsd();
         BigDecimal ragMonthly = ragFixed.add(q.multiply(in.retrievalCostPerQueryUsd().add(generation)));
         StrategyCost rag = strategyCost(Strategy.RAG, in, BigDecimal.ZERO, BigDecimal.ZERO, ragMonthly, 0,
-                new Schedule(0, BigDecimal.ZERO, BigDecimal.ZERO));
+                new Schedule(0, BigDecimal.ZERO, BigDecimal.ZERO), tables);
 
         // The hybrid only fine-tunes the stable domain (facts come from retrieval), so it never retrains more than
         // yearly; and its generation runs on the hosted fine-tuned model, so no per-query generation charge.
         BigDecimal hybridMonthly = serving.add(in.vectorDbMonthlyUsd())
                 .add(q.multiply(in.retrievalCostPerQueryUsd()));
-        StrategyCost hybrid = trained(Strategy.HYBRID, in, Math.min(r, 1), upfront, hybridMonthly);
+        StrategyCost hybrid = trained(Strategy.HYBRID, in, Math.min(r, 1), upfront, hybridMonthly, tables);
 
         Schedule ftSchedule = new Schedule(r, upfront, in.fineTuneCostUsd());
         Integer breakEvenMonth = breakEvenMonth(ftSchedule, fineTune.monthlyUsd(), ragMonthly);
@@ -172,19 +188,22 @@ public final class CostModel {
     }
 
     private static StrategyCost trained(Strategy strategy, CostInputs in, int r, BigDecimal upfront,
-            BigDecimal monthly) {
+            BigDecimal monthly, boolean tables) {
         int trainings = trainings(in.horizonMonths(), r);
         BigDecimal retraining = in.fineTuneCostUsd().multiply(BigDecimal.valueOf(trainings - 1L));
         return strategyCost(strategy, in, upfront, retraining, monthly, trainings,
-                new Schedule(r, upfront, in.fineTuneCostUsd()));
+                new Schedule(r, upfront, in.fineTuneCostUsd()), tables);
     }
 
     private static StrategyCost strategyCost(Strategy strategy, CostInputs in, BigDecimal upfront,
-            BigDecimal retraining, BigDecimal monthly, int trainings, Schedule schedule) {
+            BigDecimal retraining, BigDecimal monthly, int trainings, Schedule schedule, boolean tables) {
         int h = in.horizonMonths();
         BigDecimal total = upfront.add(retraining).add(monthly.multiply(BigDecimal.valueOf(h)));
         BigDecimal queriesOverHorizon = BigDecimal.valueOf(h).multiply(BigDecimal.valueOf(in.monthlyQueries()));
         BigDecimal perQuery = total.divide(queriesOverHorizon, PER_QUERY_SCALE, RoundingMode.HALF_EVEN);
+        if (!tables) {
+            return new StrategyCost(strategy, upfront, retraining, monthly, total, perQuery, trainings, List.of());
+        }
         // Month by month by addition (exact, and of the scale the product form would give): at a long horizon
         // and many retrainings a year, multiplying out every month was most of the cost model's time.
         List<BigDecimal> cumulative = new ArrayList<>(h + 1);

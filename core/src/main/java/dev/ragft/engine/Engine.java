@@ -94,8 +94,9 @@ public final class Engine {
      *
      * <p>An end whose cost facts look the same to every rule condition as the consultation's own (equal
      * {@linkplain RuleSplits#view views}) cannot change the strategy, so it needs no rule session; most ends
-     * are such. The rules without memo (the baseline) run a session for every end, so the equality proof
-     * compares the two ways.
+     * are such. An end whose view this profile met before, at another end or in another consultation, is
+     * answered from the rule base's memo ({@link RuleBase#strategy}). The rules without memo (the baseline)
+     * run a session for every end, so the equality proof compares the two ways.
      */
     private List<AssumptionFlip> robustness(ResolvedAnswers resolved, CostFacts costs, Strategy strategy) {
         List<AssumptionFlip> flips = new ArrayList<>();
@@ -116,7 +117,7 @@ public final class Engine {
                 CostFacts variantCosts;
                 try {
                     ResolvedAnswers variant = questionnaire.resolve(resolved.normalized().with(id, end));
-                    variantCosts = CostModel.toFacts(CostModel.compute(variant.costs()));
+                    variantCosts = CostModel.facts(variant.costs());
                 } catch (InvalidAnswersException | IllegalArgumentException beyondLimits) {
                     // At this end a computed figure leaves the questionnaire's limits (serving derived from a
                     // huge volume at the slow end of the throughput range): no consultation ragft could advise,

@@ -17,6 +17,7 @@ import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -475,8 +476,13 @@ public final class RuleBase {
     }
 
     /**
-     * The strategy the rules recommend for these facts: what the robustness check and the analysis ask
-     * many times over the same facts, so it is remembered per distinct fact set.
+     * The strategy the rules recommend for these facts: what the robustness check asks for every guide-range
+     * end of every consultation. It is remembered per fact set as the rules see it: the profile, and the
+     * cost facts by their {@linkplain RuleSplits#view view} (which comparisons of the rule conditions they
+     * pass). Cost facts with equal views satisfy the same conditions, so with the same profile the rules
+     * decide the same strategy; many consultations' ends share a view where they share no figure. When the
+     * rules use a cost field in a way the view cannot capture ({@link RuleSplits#anyOpaque}), per exact
+     * fact set instead.
      *
      * @throws RuleFaultException as {@link #evaluate}
      */
@@ -484,10 +490,12 @@ public final class RuleBase {
         if (memo == null) {
             return run(profile, costs, List.of()).recommendation().strategy();
         }
-        Memo.Facts key = new Memo.Facts(profile, costs, List.of());
+        Memo.Facts facts = new Memo.Facts(profile, costs, List.of());
+        RuleSplits seen = splits();
+        Object key = seen.anyOpaque(CostFacts.class) ? facts : new Memo.Seen(profile, seen.view(costs));
         Strategy known = memo.strategies.get(key);
         if (known == null) {
-            Evaluation evaluation = memo.evaluations.get(key);
+            Evaluation evaluation = memo.evaluations.get(facts);
             known = (evaluation != null ? evaluation : run(profile, costs, List.of())).recommendation().strategy();
             memo.strategies.put(key, known);
         }
@@ -637,10 +645,14 @@ public final class RuleBase {
         record Facts(Profile profile, CostFacts costs, List<?> extra) {
         }
 
+        /** A profile with the cost facts as the rule conditions see them (never modified once made). */
+        record Seen(Profile profile, BitSet costView) {
+        }
+
         /** Whole evaluations are ~10 KB each (findings with their reasons): a few hundred. */
         final Bounded<Facts, Evaluation> evaluations = new Bounded<>(256);
-        /** Only the strategy, what the robustness check and the analysis need: many more. */
-        final Bounded<Facts, Strategy> strategies = new Bounded<>(8192);
+        /** Only the strategy, what the robustness check needs: many more, by {@link Seen} or {@link Facts}. */
+        final Bounded<Object, Strategy> strategies = new Bounded<>(8192);
     }
 
     /** A concurrent map that is cleared when it reaches its bound (simpler than LRU, and as good here). */

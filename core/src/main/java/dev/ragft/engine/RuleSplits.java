@@ -79,46 +79,29 @@ public final class RuleSplits {
 
         /**
          * This comparison with its accessors looked up and its constant side worked out once, for testing many
-         * facts (the cost views of the analysis and of the robustness check test thousands).
+         * facts.
          */
         Predicate<Object> tester() {
             Method left = accessor(type, field);
             Method rightField = other.kind() == Operand.Kind.FIELD ? accessor(type, other.name()) : null;
-            Object constant = switch (other.kind()) {
+            Object constant = constant();
+            return fact -> holds(invoke(left, fact, field),
+                    rightField == null ? constant : invoke(rightField, fact, other.name()));
+        }
+
+        /** The other side when it is not a field: a number, a boolean, an enum constant's name or null. */
+        Object constant() {
+            return switch (other.kind()) {
                 case NUMBER -> other.number();
                 case NULL, FIELD -> null;
                 case BOOLEAN -> Boolean.valueOf(other.name());
                 case CONSTANT -> other.name().substring(other.name().lastIndexOf('.') + 1);
             };
-            boolean equality = op.equals("==") || op.equals("!=");
-            boolean wantEqual = op.equals("==");
-            return fact -> {
-                Object l = invoke(left, fact, field);
-                Object r = rightField == null ? constant : invoke(rightField, fact, other.name());
-                if (equality) {
-                    boolean equal;
-                    if (l == null || r == null) {
-                        equal = l == r;
-                    } else if (l instanceof Number a && r instanceof Number b) {
-                        equal = a.doubleValue() == b.doubleValue();
-                    } else if (l instanceof Enum<?> e) {
-                        equal = e.name().equals(r instanceof Enum<?> re ? re.name() : r.toString());
-                    } else {
-                        equal = l.equals(r);
-                    }
-                    return wantEqual == equal;
-                }
-                if (!(l instanceof Number a) || !(r instanceof Number b)) {
-                    return false; // Drools: an ordering comparison with null is false
-                }
-                int c = Double.compare(a.doubleValue(), b.doubleValue());
-                return switch (op) {
-                    case "<" -> c < 0;
-                    case "<=" -> c <= 0;
-                    case ">" -> c > 0;
-                    default -> c >= 0;
-                };
-            };
+        }
+
+        /** The truth of {@code l op r} for the values of the two sides. */
+        boolean holds(Object l, Object r) {
+            return RuleSplits.holds(opcode(op), l, r);
         }
 
         /**
@@ -205,18 +188,109 @@ public final class RuleSplits {
      * satisfy the same conditions, so with the other facts unchanged the rules decide the same.
      */
     public BitSet view(Object fact) {
-        List<Predicate<Object>> onType = testersByType.computeIfAbsent(fact.getClass(),
-                type -> atoms(type).stream().map(Atom::tester).toList());
-        BitSet view = new BitSet(onType.size());
-        for (int i = 0; i < onType.size(); i++) {
-            if (onType.get(i).test(fact)) {
-                view.set(i);
-            }
-        }
-        return view;
+        return viewers.computeIfAbsent(fact.getClass(), type -> new Viewer(type, atoms(type))).view(fact);
     }
 
-    private final Map<Class<?>, List<Predicate<Object>>> testersByType = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Viewer> viewers = new ConcurrentHashMap<>();
+
+    private static final int EQ = 0, NE = 1, LT = 2, LE = 3, GT = 4, GE = 5;
+
+    private static int opcode(String op) {
+        return switch (op) {
+            case "==" -> EQ;
+            case "!=" -> NE;
+            case "<" -> LT;
+            case "<=" -> LE;
+            case ">" -> GT;
+            default -> GE;
+        };
+    }
+
+    /** Drools' semantics: equality across number types by value, enums by name, ordering with null false. */
+    private static boolean holds(int opcode, Object l, Object r) {
+        if (opcode == EQ || opcode == NE) {
+            boolean equal;
+            if (l == null || r == null) {
+                equal = l == r;
+            } else if (l instanceof Number a && r instanceof Number b) {
+                equal = a.doubleValue() == b.doubleValue();
+            } else if (l instanceof Enum<?> e) {
+                equal = e.name().equals(r instanceof Enum<?> re ? re.name() : r.toString());
+            } else {
+                equal = l.equals(r);
+            }
+            return (opcode == EQ) == equal;
+        }
+        if (!(l instanceof Number a) || !(r instanceof Number b)) {
+            return false; // Drools: an ordering comparison with null is false
+        }
+        int c = Double.compare(a.doubleValue(), b.doubleValue());
+        return switch (opcode) {
+            case LT -> c < 0;
+            case LE -> c <= 0;
+            case GT -> c > 0;
+            default -> c >= 0;
+        };
+    }
+
+    /**
+     * The views of one fact type: each field the comparisons name is read once per fact (many comparisons
+     * read the same field: views are taken thousands of times per analysis), then every comparison is
+     * judged on the values read.
+     */
+    private static final class Viewer {
+        private final int size;
+        private final Method[] accessors;
+        private final String[] fields;
+        private final int[] opcodes;
+        private final int[] left;
+        private final int[] right;
+        private final Object[] constants;
+
+        Viewer(Class<?> type, List<Atom> atoms) {
+            this.size = atoms.size();
+            List<String> names = new ArrayList<>();
+            opcodes = new int[atoms.size()];
+            left = new int[atoms.size()];
+            right = new int[atoms.size()];
+            constants = new Object[atoms.size()];
+            for (int i = 0; i < atoms.size(); i++) {
+                Atom atom = atoms.get(i);
+                opcodes[i] = opcode(atom.op());
+                left[i] = slot(names, atom.field());
+                right[i] = atom.other().kind() == Operand.Kind.FIELD ? slot(names, atom.other().name()) : -1;
+                constants[i] = atom.constant();
+            }
+            fields = names.toArray(new String[0]);
+            accessors = new Method[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                accessors[i] = accessor(type, fields[i]);
+            }
+        }
+
+        private static int slot(List<String> names, String field) {
+            int at = names.indexOf(field);
+            if (at < 0) {
+                names.add(field);
+                at = names.size() - 1;
+            }
+            return at;
+        }
+
+        BitSet view(Object fact) {
+            Object[] values = new Object[accessors.length];
+            for (int i = 0; i < accessors.length; i++) {
+                values[i] = invoke(accessors[i], fact, fields[i]);
+            }
+            BitSet view = new BitSet(size);
+            for (int i = 0; i < size; i++) {
+                if (holds(opcodes[i], values[left[i]], right[i] < 0 ? constants[i] : values[right[i]])) {
+                    view.set(i);
+                }
+            }
+            return view;
+        }
+    }
 
     /** Whether the rules use {@code type.field} in a way that cannot be read as comparisons. */
     public boolean opaque(Class<?> type, String field) {

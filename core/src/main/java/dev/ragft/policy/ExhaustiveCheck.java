@@ -152,7 +152,7 @@ public final class ExhaustiveCheck {
         ResolvedAnswers resolved;
         try {
             resolved = questionnaire.resolve(answers);
-            CostFacts costs = costCache.computeIfAbsent(resolved.costs(), in -> CostModel.toFacts(CostModel.compute(in)));
+            CostFacts costs = costCache.computeIfAbsent(resolved.costs(), CostModel::facts);
             evaluation = rules.evaluate(resolved.profile(), costs);
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());

@@ -671,4 +671,19 @@ class CostModelTest {
             assertThat(report.breakEvenMonth()).as(in.toString()).isEqualTo(expected);
         }
     }
+
+    @Test
+    void theFactsWithoutTablesAreTheFactsOfTheWholeReport() {
+        // CostModel.facts skips the month-by-month tables; every fact must be what the whole report gives.
+        java.util.Random random = new java.util.Random(11);
+        String[] prices = {"0", "0.5", "3", "50", "200", "1000", "12345.67"};
+        for (int n = 0; n < 2000; n++) {
+            CostInputs in = inputs(new int[] {1, 6, 12, 36, 120}[random.nextInt(5)],
+                    new long[] {1, 1_000, 50_000, 2_000_000}[random.nextInt(4)],
+                    random.nextInt(53), prices[random.nextInt(prices.length)], prices[random.nextInt(prices.length)],
+                    prices[random.nextInt(prices.length)], prices[random.nextInt(prices.length)],
+                    new String[] {"0", "0.001", "0.02"}[random.nextInt(3)], new String[] {"0", "0.004", "0.05"}[random.nextInt(3)]);
+            assertThat(CostModel.facts(in)).as(in.toString()).isEqualTo(CostModel.toFacts(CostModel.compute(in)));
+        }
+    }
 }
