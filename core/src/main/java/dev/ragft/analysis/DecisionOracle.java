@@ -107,7 +107,7 @@ public final class DecisionOracle {
         if (!costsReadable) {
             return true;
         }
-        List<CostFacts> views = representatives.computeIfAbsent(base, this::costRepresentatives);
+        List<CostFacts> views = costRepresentatives(base);
         try {
             for (CostFacts view : views) {
                 if (strategyByView(profile, view) != baseline) {
@@ -120,7 +120,10 @@ public final class DecisionOracle {
         return false;
     }
 
+    /** Per base cost facts: a check or a walk asks again for the same base (each answer re-checks the rest). */
     private final Map<CostFacts, List<CostFacts>> representatives = new ConcurrentHashMap<>();
+    /** Beyond this many bases the representatives are made anew (each list holds a few hundred facts). */
+    private static final int REPRESENTATIVES_LIMIT = 256;
 
     /**
      * The strategy for these facts, run once per profile and cost view: cost facts the rules cannot tell
@@ -178,6 +181,18 @@ public final class DecisionOracle {
         if (!costsReadable) {
             return List.of();
         }
+        List<CostFacts> known = representatives.get(base);
+        if (known == null) {
+            known = representativesAround(base);
+            if (representatives.size() >= REPRESENTATIVES_LIMIT) {
+                representatives.clear();
+            }
+            representatives.put(base, known);
+        }
+        return known;
+    }
+
+    private List<CostFacts> representativesAround(CostFacts base) {
         RecordComponent[] components = CostFacts.class.getRecordComponents();
         List<List<Object>> candidates = new ArrayList<>();
         for (RecordComponent component : components) {

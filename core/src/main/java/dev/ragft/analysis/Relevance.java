@@ -165,6 +165,15 @@ public final class Relevance {
             }
             domains.add(domain);
         }
+        // The cost views only multiply the combinations: too many without them is too many with them, and
+        // the views (a product over every compared cost field) are the dearest part of a check not attempted.
+        long answerCombinations = 1;
+        for (List<Object> domain : domains) {
+            answerCombinations *= domain.size();
+            if (answerCombinations > MAX_COMBINATIONS) {
+                return tooMany();
+            }
+        }
         List<CostFacts> costViews = null;
         int regions = 1;
         if (costsOpen) {
@@ -175,13 +184,9 @@ public final class Relevance {
             costViews = oracle.costRepresentatives(CostModel.facts(sample.costs()));
             regions = costViews.size();
         }
-        long size = regions;
-        for (List<Object> domain : domains) {
-            size *= domain.size();
-            if (size > MAX_COMBINATIONS) {
-                return new Result(Set.of(), Map.of(), 0, "not attempted: more than " + MAX_COMBINATIONS
-                        + " combinations of the remaining answers");
-            }
+        long size = answerCombinations * regions;
+        if (size > MAX_COMBINATIONS) {
+            return tooMany();
         }
         int[] radix = new int[open.size() + 1];
         for (int i = 0; i < open.size(); i++) {
@@ -193,10 +198,10 @@ public final class Relevance {
         CostFacts fixedCosts = null;
         int[] digits = new int[radix.length];
         // The cost view is the last, slowest digit: the answers of a combination are resolved once and
-        // judged under every view (index = combination + answersCombinations * view).
-        int answersCombinations = total / regions;
+        // judged under every view (index = combination + combinations * view).
+        int combinations = (int) answerCombinations;
         try {
-            for (int combination = 0; combination < answersCombinations; combination++) {
+            for (int combination = 0; combination < combinations; combination++) {
                 decode(combination, radix, digits);
                 Answers combo = fixed;
                 for (int i = 0; i < open.size(); i++) {
@@ -214,7 +219,7 @@ public final class Relevance {
                 }
                 if (costsOpen) {
                     for (int view = 0; view < regions; view++) {
-                        strategies[combination + answersCombinations * view] =
+                        strategies[combination + combinations * view] =
                                 oracle.strategy(resolved.profile(), costViews.get(view));
                     }
                 } else {
@@ -248,6 +253,11 @@ public final class Relevance {
         return new Result(java.util.Collections.unmodifiableSet(skippable),
                 java.util.Collections.unmodifiableMap(defaults), total,
                 "exhaustive over " + total + " combinations" + (costsOpen ? " (costs bounded by " + regions + " views)" : ""));
+    }
+
+    private static Result tooMany() {
+        return new Result(Set.of(), Map.of(), 0, "not attempted: more than " + MAX_COMBINATIONS
+                + " combinations of the remaining answers");
     }
 
     /** The question ids whose answers can raise a blocker or conflict in these rules: never skipped. */

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ({@link RuleBase#compileWithPlainInserts}, {@code PlainInserts}), both with a new stateful session
  *       per evaluation and no memo;</li>
  *   <li><b>pooled/fresh</b>: the rules as written in fresh sessions against the fast engine, which reuses
- *       reset sessions, remembers outcomes per fact set and skips the robustness ends the rules cannot tell
- *       apart (cost views), the first time a case is advised and the second (the memo answers).</li>
+ *       reset sessions, remembers outcomes per fact set (strategies per profile and cost view) and skips the
+ *       robustness ends the rules cannot tell apart (cost views), the first time a case is advised and the
+ *       second (the memo answers).</li>
  * </ul>
  * {@code EngineEqualityTest} runs a stride of the space in the test command; {@code bench/equality.sh}
  * runs the whole of it: {@code main(stride, threads)} prints the cases compared and every mismatch.

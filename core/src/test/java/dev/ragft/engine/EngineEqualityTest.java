@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plain inserts, reused sessions, the per-fact-set memo and the robustness check's cost views change no
- * report: over a stride of the exhaustive case space (about 60 cases, each advised with the rules as
- * written in fresh sessions, with plain inserts in fresh sessions, then by the fast engine, then from its
- * memo) the JSON is byte-identical. {@code bench/equality.sh} runs the whole space.
+ * Plain inserts, reused sessions, the memos (strategies kept by cost view) and the robustness check's cost
+ * views change no report: over a stride of the exhaustive case space (about 60 cases, each advised with the
+ * rules as written in fresh sessions, with plain inserts in fresh sessions, then by the fast engine, then
+ * from its memo) the JSON is byte-identical. {@code bench/equality.sh} runs the whole space.
  */
 class EngineEqualityTest {
 
