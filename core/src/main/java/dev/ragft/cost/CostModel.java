@@ -63,7 +63,7 @@ public final class CostModel {
         return toFacts(compute(in, false));
     }
 
-    /** With {@code tables} false, every strategy's cumulative table is left empty (only {@link #facts} reads it so). */
+    /** With {@code tables} false the strategies' cumulative tables stay empty: for {@link #facts}, which never reads them. */
     private static CostReport compute(CostInputs in, boolean tables) {
         validate(in);
         int h = in.horizonMonths();
