@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,5 +126,19 @@ class RuleBaseTest {
                 smallCompanyCosts());
         assertThat(result.recommendation().strategy()).isEqualTo(Strategy.RAG);
         assertThat(result.recommendation().summary()).contains("policy requires cited sources", "10 training examples");
+    }
+
+    @Test
+    void thePackagedRulesReadTheirComparisonsAheadOnceForEveryCopy() {
+        // The packaged rule base starts reading its comparisons on another thread while it loads; every
+        // caller, the copies under other limits or sessions included, gets that one reading, and it is the
+        // reading of the rules as written.
+        RuleBase packaged = RuleBase.packaged(RuleBaseTest.class.getClassLoader(), null);
+        RuleSplits read = packaged.splits();
+        assertThat(packaged.splits()).isSameAs(read);
+        assertThat(packaged.withFreshSessions().splits()).isSameAs(read);
+        assertThat(read.atoms()).isNotEmpty().isEqualTo(
+                RuleSplits.read(packaged.source(), packaged.policy(), List.of(Profile.class,
+                        dev.ragft.facts.CostFacts.class)).atoms());
     }
 }
