@@ -259,8 +259,7 @@ public final class Counterfactuals {
             long stands = readable() ? stretchStart(ticks) : ticks;
             Profile p = binding.profileField() == null ? base.profile()
                     : bindings.with(base.profile(), q.id(), s.value(stands));
-            return binding.costField() == null ? oracle.strategyByView(p, baseCosts)
-                    : oracle.strategyByView(p, costsAt(ticks), viewAt(ticks));
+            return oracle.strategyByView(p, costsAt(ticks), viewAt(ticks));
         }
 
         CostFacts costsAt(long ticks) {

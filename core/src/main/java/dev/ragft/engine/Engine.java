@@ -20,7 +20,6 @@ import dev.ragft.questionnaire.Criterion;
 import dev.ragft.questionnaire.Questionnaire;
 import dev.ragft.questionnaire.ResolvedAnswers;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ public final class Engine {
             evaluation = rules.evaluate(resolved.profile(), costFacts);
             List<AssumptionFlip> flips = flipsMemo == null ? null : flipsMemo.get(resolved.normalized().asMap());
             if (flips == null) {
-                flips = robustness(resolved, costFacts, evaluation.recommendation().strategy());
+                flips = robustness(resolved, evaluation.recommendation().strategy());
                 if (flipsMemo != null) {
                     flipsMemo.put(resolved.normalized().asMap(), flips);
                 }
@@ -92,16 +91,14 @@ public final class Engine {
      * decide again over the re-computed costs with the same profile (so what counts as answered does not
      * change). Every end at which the strategy differs is returned.
      *
-     * <p>An end whose cost facts look the same to every rule condition as the consultation's own (equal
-     * {@linkplain RuleSplits#view views}) cannot change the strategy, so it needs no rule session; most ends
-     * are such. An end whose view this profile met before, at another end or in another consultation, is
-     * answered from the rule base's memo ({@link RuleBase#strategy}). The rules without memo (the baseline)
-     * run a session for every end, so the equality proof compares the two ways.
+     * <p>An end whose cost facts look the same to every rule condition as the consultation's own, or as those
+     * of an end or a consultation seen before (equal {@linkplain RuleSplits#view views}), cannot change the
+     * strategy, so the rule base's memo answers it without a rule session ({@link RuleBase#strategy}); most
+     * ends are such. The rules without memo (the baseline) run a session for every end, so the equality proof
+     * compares the two ways.
      */
-    private List<AssumptionFlip> robustness(ResolvedAnswers resolved, CostFacts costs, Strategy strategy) {
+    private List<AssumptionFlip> robustness(ResolvedAnswers resolved, Strategy strategy) {
         List<AssumptionFlip> flips = new ArrayList<>();
-        RuleSplits splits = rules.memoizes() && !rules.splits().anyOpaque(CostFacts.class) ? rules.splits() : null;
-        BitSet seen = splits == null ? null : splits.view(costs);
         for (GuideRange range : questionnaire.guideRanges()) {
             String id = range.question();
             if (!range.uncertain() && !resolved.defaulted().contains(id)) {
@@ -122,9 +119,6 @@ public final class Engine {
                     // At this end a computed figure leaves the questionnaire's limits (serving derived from a
                     // huge volume at the slow end of the throughput range): no consultation ragft could advise,
                     // so it cannot flip this one either.
-                    continue;
-                }
-                if (seen != null && splits.view(variantCosts).equals(seen)) {
                     continue;
                 }
                 Strategy other = rules.strategy(resolved.profile(), variantCosts);

@@ -477,6 +477,10 @@ public final class RuleBase {
         if (known == null) {
             known = run(profile, costs, extra);
             memo.evaluations.put(key, known);
+            if (extra.isEmpty()) {
+                // The robustness check then asks the strategy of every end whose costs the rules see as these.
+                memo.strategies.put(strategyKey(key), known.recommendation().strategy());
+            }
         }
         return known;
     }
@@ -497,8 +501,7 @@ public final class RuleBase {
             return run(profile, costs, List.of()).recommendation().strategy();
         }
         Memo.Facts facts = new Memo.Facts(profile, costs, List.of());
-        RuleSplits seen = splits();
-        Object key = seen.anyOpaque(CostFacts.class) ? facts : new Memo.Seen(profile, seen.view(costs));
+        Object key = strategyKey(facts);
         Strategy known = memo.strategies.get(key);
         if (known == null) {
             Evaluation evaluation = memo.evaluations.get(facts);
@@ -506,6 +509,12 @@ public final class RuleBase {
             memo.strategies.put(key, known);
         }
         return known;
+    }
+
+    /** The key of {@link Memo#strategies} for these facts: by cost view where the view captures the costs. */
+    private Object strategyKey(Memo.Facts facts) {
+        RuleSplits seen = splits();
+        return seen.anyOpaque(CostFacts.class) ? facts : new Memo.Seen(facts.profile(), seen.view(facts.costs()));
     }
 
     /**
@@ -913,12 +922,16 @@ public final class RuleBase {
         }
 
         RuleSplits get(Supplier<RuleSplits> read) {
-            CompletableFuture<RuleSplits> mine = new CompletableFuture<>();
-            if (reading.compareAndSet(null, mine)) {
-                complete(mine, read);
+            CompletableFuture<RuleSplits> known = reading.get();
+            if (known == null) {
+                CompletableFuture<RuleSplits> mine = new CompletableFuture<>();
+                if (reading.compareAndSet(null, mine)) {
+                    complete(mine, read);
+                }
+                known = reading.get();
             }
             try {
-                return reading.get().join();
+                return known.join();
             } catch (CompletionException failed) {
                 if (failed.getCause() instanceof RuntimeException cause) {
                     throw cause;

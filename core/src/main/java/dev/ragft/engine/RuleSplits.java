@@ -85,7 +85,8 @@ public final class RuleSplits {
             Method left = accessor(type, field);
             Method rightField = other.kind() == Operand.Kind.FIELD ? accessor(type, other.name()) : null;
             Object constant = constant();
-            return fact -> holds(invoke(left, fact, field),
+            int opcode = opcode(op);
+            return fact -> holds(opcode, invoke(left, fact, field),
                     rightField == null ? constant : invoke(rightField, fact, other.name()));
         }
 
@@ -97,11 +98,6 @@ public final class RuleSplits {
                 case BOOLEAN -> Boolean.valueOf(other.name());
                 case CONSTANT -> other.name().substring(other.name().lastIndexOf('.') + 1);
             };
-        }
-
-        /** The truth of {@code l op r} for the values of the two sides. */
-        boolean holds(Object l, Object r) {
-            return RuleSplits.holds(opcode(op), l, r);
         }
 
         /**
