@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Not API. Asking only what matters: which of the remaining questions can still change the
@@ -195,43 +196,53 @@ public final class Relevance {
         radix[open.size()] = regions;
         int total = (int) size;
         Strategy[] strategies = new Strategy[total];
-        CostFacts fixedCosts = null;
         int[] digits = new int[radix.length];
         // The cost view is the last, slowest digit: the answers of a combination are resolved once and
-        // judged under every view (index = combination + combinations * view).
+        // judged under every view (index = combination + combinations * view). Both steps run on every core:
+        // a check is up to thousands of rule sessions, and the console runs one between two questions.
         int combinations = (int) answerCombinations;
-        try {
-            for (int combination = 0; combination < combinations; combination++) {
-                decode(combination, radix, digits);
-                Answers combo = fixed;
-                for (int i = 0; i < open.size(); i++) {
-                    Object value = domains.get(i).get(digits[i]);
-                    if (value != UNANSWERED) {
-                        combo = combo.with(open.get(i).id(), value);
-                    }
-                }
-                ResolvedAnswers resolved;
-                try {
-                    resolved = questionnaire.resolve(withPlaceholders(bindings, questionnaire, combo, costsOpen));
-                } catch (InvalidAnswersException incomplete) {
-                    return new Result(Set.of(), Map.of(), 0, "not attempted: the answers so far do not resolve ("
-                            + incomplete.getMessage() + ")");
-                }
-                if (costsOpen) {
-                    for (int view = 0; view < regions; view++) {
-                        strategies[combination + combinations * view] =
-                                oracle.strategy(resolved.profile(), costViews.get(view));
-                    }
-                } else {
-                    if (fixedCosts == null) {
-                        fixedCosts = CostModel.facts(resolved.costs());
-                    }
-                    strategies[combination] = oracle.strategy(resolved.profile(), fixedCosts);
+        Answers given = fixed;
+        ResolvedAnswers[] resolved = new ResolvedAnswers[combinations];
+        InvalidAnswersException[] refused = new InvalidAnswersException[combinations];
+        IntStream.range(0, combinations).parallel().forEach(combination -> {
+            int[] place = new int[radix.length];
+            decode(combination, radix, place);
+            Answers combo = given;
+            for (int i = 0; i < open.size(); i++) {
+                Object value = domains.get(i).get(place[i]);
+                if (value != UNANSWERED) {
+                    combo = combo.with(open.get(i).id(), value);
                 }
             }
+            try {
+                resolved[combination] = questionnaire.resolve(withPlaceholders(bindings, questionnaire, combo, costsOpen));
+            } catch (InvalidAnswersException incomplete) {
+                refused[combination] = incomplete;
+            }
+        });
+        // As if one by one: the combinations before the first that does not resolve are judged (a rule fault
+        // among them is what the check reports), then that first refusal is.
+        int judged = 0;
+        while (judged < combinations && refused[judged] == null) {
+            judged++;
+        }
+        CostFacts fixedCosts = costsOpen || judged == 0 ? null : CostModel.facts(resolved[0].costs());
+        int views = costsOpen ? regions : 1;
+        List<CostFacts> viewFacts = costViews;
+        try {
+            IntStream.range(0, judged * views).parallel().forEach(n -> {
+                int combination = n / views;
+                int view = n % views;
+                strategies[combination + combinations * view] = oracle.strategy(resolved[combination].profile(),
+                        costsOpen ? viewFacts.get(view) : fixedCosts);
+            });
         } catch (RulesException noSingleRecommendation) {
             // A cost view no real consultation reaches may leave the decision layer without a single answer.
             return new Result(Set.of(), Map.of(), 0, "not attempted: " + noSingleRecommendation.getMessage());
+        }
+        if (judged < combinations) {
+            return new Result(Set.of(), Map.of(), 0, "not attempted: the answers so far do not resolve ("
+                    + refused[judged].getMessage() + ")");
         }
         // A question that feeds the cost model acts on the decision through the cost view too: it may only
         // be skipped if no cost view changes the strategy either.

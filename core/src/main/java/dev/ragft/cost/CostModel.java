@@ -229,17 +229,49 @@ public final class CostModel {
             from = first.compareTo(BigDecimal.valueOf(BREAK_EVEN_SEARCH_MONTHS + 2)) >= 0
                     ? BREAK_EVEN_SEARCH_MONTHS + 1 : Math.max(0, first.intValue() - 1);
         }
-        BigDecimal gap = fineTune.cumulative(from, monthlyGap);
         int last = monthlyGap.signum() < 0 ? BREAK_EVEN_SEARCH_MONTHS : 0;
-        for (int m = from; m <= last; m++) {
+        // From month 1 on, twelve months later the gap has grown by the same amount whatever the month:
+        // 12 × monthlyGap plus the year's retrainings. So after one month per remainder mod 12 the rest follows
+        // by division instead of walking up to ten years month by month (the analysis asks this thousands of
+        // times).
+        int cycleStart = Math.max(from, 1);
+        int walked = Math.min(last, cycleStart + MONTHS_PER_YEAR - 1);
+        BigDecimal[] cycle = new BigDecimal[MONTHS_PER_YEAR];
+        BigDecimal gap = fineTune.cumulative(from, monthlyGap);
+        for (int m = from; m <= walked; m++) {
             if (m > from) {
                 gap = gap.add(monthlyGap).add(fineTune.retrainingsDuring(m));
             }
             if (gap.signum() <= 0) {
                 return m;
             }
+            if (m >= cycleStart) {
+                cycle[m - cycleStart] = gap;
+            }
         }
-        return null;
+        BigDecimal yearly = monthlyGap.multiply(BigDecimal.valueOf(MONTHS_PER_YEAR))
+                .add(fineTune.fineTuneCost().multiply(BigDecimal.valueOf(fineTune.retrainsPerYear())));
+        if (walked >= last || yearly.signum() >= 0) {
+            return null;
+        }
+        // The gap at cycleStart + i (all positive here) first reaches zero after ⌈gap ÷ −yearly⌉ years: fewest
+        // for the smallest gap of the cycle, and among the months needing that many years the earliest wins.
+        BigDecimal smallest = cycle[0];
+        for (BigDecimal gapThen : cycle) {
+            smallest = smallest.min(gapThen);
+        }
+        BigDecimal years = smallest.divide(yearly.negate(), 0, RoundingMode.CEILING);
+        if (years.compareTo(BigDecimal.valueOf(last)) > 0) {
+            return null; // beyond the search, and too large to count in months
+        }
+        BigDecimal after = yearly.multiply(years);
+        for (int i = 0; i < MONTHS_PER_YEAR; i++) {
+            if (cycle[i].add(after).signum() <= 0) {
+                int month = cycleStart + i + MONTHS_PER_YEAR * years.intValue();
+                return month <= last ? month : null;
+            }
+        }
+        throw new IllegalStateException("no month of the cycle breaks even after " + years + " years");
     }
 
     /**

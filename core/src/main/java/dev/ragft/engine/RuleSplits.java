@@ -338,6 +338,37 @@ public final class RuleSplits {
         if (max - min > MAX_DERIVED_SCAN) {
             return null;
         }
+        // The scan builds a fact for every whole number of the range and every combination of the other
+        // sources: milliseconds, and the analysis asks again on every consultation. Its result depends only on
+        // the arguments and the values the held sources take, so it is kept.
+        List<Object> key = new ArrayList<>(List.of(type, field, min, max));
+        if (fact != null) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                String name = component.getName();
+                if (fixed.contains(name) && derivedAtoms.stream()
+                        .anyMatch(a -> derived(type).getOrDefault(a.field(), List.of()).contains(name))) {
+                    key.add(name);
+                    key.add(read(fact, name));
+                }
+            }
+        }
+        long[] known = derivedScans.get(key);
+        if (known == null) {
+            known = scanDerived(type, field, min, max, fact, fixed, derivedAtoms);
+            if (derivedScans.size() >= DERIVED_SCANS_KEPT) {
+                derivedScans.clear();
+            }
+            derivedScans.put(key, known);
+        }
+        return known.clone();
+    }
+
+    /** Scans kept per rule base; beyond this many (held answers vary) they are made anew. */
+    private static final int DERIVED_SCANS_KEPT = 1024;
+    private final Map<List<Object>, long[]> derivedScans = new ConcurrentHashMap<>();
+
+    private long[] scanDerived(Class<?> type, String field, long min, long max, Object fact, Set<String> fixed,
+                               List<Atom> derivedAtoms) {
         // Built once for the whole scan: it may test these comparisons at every whole number of the range.
         List<Predicate<Object>> testers = derivedAtoms.stream().map(Atom::tester).toList();
         TreeSet<Long> splits = new TreeSet<>();

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -189,8 +190,13 @@ class PolicyEditsTest {
         Analysis analysis = Counterfactuals.analyze(engine, advice);
         Map<String, String> expected = new LinkedHashMap<>();
         List<String> expectedStable = new ArrayList<>();
-        for (Question q : engine.questionnaire().questions()) {
-            Flip flip = bruteForce(engine, advice, q);
+        List<Question> questions = engine.questionnaire().questions();
+        // Each question's sweep is its own run of the full engine, which is thread-safe: on every core.
+        Flip[] swept = new Flip[questions.size()];
+        IntStream.range(0, questions.size()).parallel().forEach(i -> swept[i] = bruteForce(engine, advice, questions.get(i)));
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            Flip flip = swept[i];
             if (flip == null) {
                 expectedStable.add(q.id());
             } else {

@@ -673,6 +673,26 @@ class CostModelTest {
     }
 
     @Test
+    void theBreakEvenMonthIsTheTablesFirstNoDearerMonthForRandomCents() {
+        // The search walks one year and works out later years by division: break-evens in every month of the
+        // ten years, with and without retrainings, and none, must match the month-by-month tables.
+        Random random = new Random(2_026_12_02L);
+        for (int n = 0; n < 3000; n++) {
+            CostInputs in = new CostInputs(120, 1 + random.nextInt(200_000), random.nextInt(53),
+                    cents(random, 200_000), cents(random, 2_000_000), cents(random, 100_000), cents(random, 50_000),
+                    micros(random, 50_000), micros(random, 50_000));
+            CostReport report = CostModel.compute(in);
+            Integer expected = null;
+            for (int m = 0; m <= 120 && expected == null; m++) {
+                if (report.fineTune().cumulativeUsd().get(m).compareTo(report.rag().cumulativeUsd().get(m)) <= 0) {
+                    expected = m;
+                }
+            }
+            assertThat(report.breakEvenMonth()).as(in.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theFactsWithoutTablesAreTheFactsOfTheWholeReport() {
         // CostModel.facts skips the month-by-month tables; every fact must be what the whole report gives.
         java.util.Random random = new java.util.Random(11);

@@ -3,7 +3,9 @@ package dev.ragft.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ragft.facts.CostFacts;
+import dev.ragft.facts.KnowledgeChange;
 import dev.ragft.facts.Profile;
+import dev.ragft.facts.QueryVariety;
 import dev.ragft.testing.Fixtures;
 import dev.ragft.testing.RulesCopy;
 import java.lang.reflect.Constructor;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,35 @@ class RuleSplitsTest {
         assertThat(splits.anyOpaque(CostFacts.class)).isFalse();
         assertThat(splits.blockerFields()).containsExactlyInAnyOrder("Profile.trainingExamples", "Profile.onPremRequired",
                 "Profile.hostingInfrastructure");
+    }
+
+    @Test
+    void aKeptScanIsTheScanOfItsOwnHeldAnswers() {
+        // The scan over a derived value is kept per rule base; held sources (the answers already given) are part
+        // of what it is kept by, so a daily and a monthly consultation each get their own splits, again and again,
+        // equal to what a fresh reading of the rules finds.
+        RuleBase rules = Fixtures.engine().rules();
+        RuleSplits kept = rules.splits();
+        Set<String> held = Set.of("knowledgeChange");
+        Profile daily = RuleBaseTest.profile(KnowledgeChange.DAILY, QueryVariety.MIXED, 1000, true, 1000, false, false);
+        Profile monthly = RuleBaseTest.profile(KnowledgeChange.MONTHLY, QueryVariety.MIXED, 1000, true, 1000, false,
+                false);
+        long[] forDaily = kept.integerSplits(Profile.class, "retrainsPerYear", 0, 52, daily, held);
+        long[] forMonthly = kept.integerSplits(Profile.class, "retrainsPerYear", 0, 52, monthly, held);
+        assertThat(forDaily).isNotEqualTo(forMonthly);
+        RuleSplits fresh = RuleSplits.read(rules.source(), rules.policy(), List.of(Profile.class, CostFacts.class));
+        for (int round = 0; round < 2; round++) {
+            assertThat(kept.integerSplits(Profile.class, "retrainsPerYear", 0, 52, daily, held))
+                    .containsExactly(fresh.integerSplits(Profile.class, "retrainsPerYear", 0, 52, daily, held));
+            assertThat(kept.integerSplits(Profile.class, "retrainsPerYear", 0, 52, monthly, held))
+                    .containsExactly(fresh.integerSplits(Profile.class, "retrainsPerYear", 0, 52, monthly, held));
+            assertThat(kept.integerSplits(Profile.class, "retrainsPerYear", 0, 52))
+                    .containsExactly(fresh.integerSplits(Profile.class, "retrainsPerYear", 0, 52));
+        }
+        // What the caller does with the splits it got does not change what the next caller gets.
+        kept.integerSplits(Profile.class, "retrainsPerYear", 0, 52)[0] = -1;
+        assertThat(kept.integerSplits(Profile.class, "retrainsPerYear", 0, 52))
+                .containsExactly(fresh.integerSplits(Profile.class, "retrainsPerYear", 0, 52));
     }
 
     /** Arithmetic on a field, or a bound value compared in another pattern, cannot be read: the field is opaque. */
