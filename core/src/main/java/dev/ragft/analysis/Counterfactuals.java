@@ -28,7 +28,6 @@ import java.util.stream.IntStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 
 /**
@@ -73,8 +72,6 @@ public final class Counterfactuals {
     private final ResolvedAnswers base;
     private final CostFacts baseCosts;
     private final Strategy baseline;
-    /** Per profile (questions are searched on several threads): see {@link #costsCanChange(Profile)}. */
-    private final Map<Profile, Boolean> costsCanChange = new ConcurrentHashMap<>();
 
     private Counterfactuals(Engine engine, Advice advice) {
         this.engine = engine;
@@ -110,19 +107,6 @@ public final class Counterfactuals {
         // List.sort is stable, so equal distances keep questionnaire order.
         flips.sort(Comparator.comparingDouble(Flip::distance));
         return new Analysis(baseline, flips, stable, crossover(advice), oracle.evaluations() - evaluationsBefore);
-    }
-
-    /**
-     * Whether some cost outcome moves this profile's strategy off the baseline. Every answer that reaches only
-     * the costs asks it of the same profile, so it is asked of the oracle once per profile per analysis.
-     */
-    private boolean costsCanChange(Profile profile) {
-        Boolean known = costsCanChange.get(profile);
-        if (known == null) {
-            known = oracle.costsCanChange(profile, baseline, baseCosts);
-            costsCanChange.put(profile, known);
-        }
-        return known;
     }
 
     private Flip nearest(Question question) {
@@ -358,9 +342,6 @@ public final class Counterfactuals {
          */
         Flip[] bySplits(Long current) {
             Flip[] found = new Flip[2];
-            if (binding.profileField() == null && !costsCanChange(base.profile())) {
-                return found; // only the costs see this answer, and no cost outcome moves the strategy
-            }
             if (current == null) {
                 TreeSet<Long> points = boundaries();
                 long start = s.lo;
@@ -435,11 +416,6 @@ public final class Counterfactuals {
             java.util.BitSet fromView = view(from);
             if (fromView == null || fromView.equals(view(to))) {
                 return null;
-            }
-            Profile stretch = binding.profileField() == null ? base.profile()
-                    : bindings.with(base.profile(), q.id(), s.value(stretchStart(from)));
-            if (!costsCanChange(stretch)) {
-                return null; // no cost view at all moves the strategy here
             }
             List<Long> points = changes(new long[0], from, fromView, to, view(to));
             Long nearest = null;

@@ -41,36 +41,7 @@ public final class DecisionOracle {
     private record Key(Profile profile, CostFacts costs) {
     }
 
-    /**
-     * A profile and a cost view. The profile's hash is passed in: a walk asks about one profile under hundreds
-     * of views, and a profile's hash reads every answer set it holds. Equal profiles are most often the same
-     * object, which {@code equals} checks first.
-     */
-    private static final class ViewKey {
-        private final Profile profile;
-        private final BitSet costs;
-        private final int hash;
-
-        ViewKey(Profile profile, int profileHash, BitSet costs) {
-            this.profile = profile;
-            this.costs = costs;
-            this.hash = 31 * profileHash + costs.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ViewKey other && hash == other.hash && costs.equals(other.costs)
-                    && (profile == other.profile || profile.equals(other.profile));
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    /** One cost fact per view around a base, with each one's view (taken once, asked for on every check). */
-    private record Representatives(List<CostFacts> facts, List<BitSet> views) {
+    private record ViewKey(Profile profile, BitSet costs) {
     }
 
     private final RuleBase rules;
@@ -126,32 +97,8 @@ public final class DecisionOracle {
         return known;
     }
 
-    /**
-     * Whether some cost outcome could move this profile's strategy away from {@code baseline}: the strategy
-     * over one cost fact per view ({@link #costRepresentatives}, around {@code base}). True when the costs
-     * are not readable, or when a view the cost model may never reach leaves the decision without a single
-     * recommendation: only a "false" is a proof.
-     */
-    public boolean costsCanChange(Profile profile, Strategy baseline, CostFacts base) {
-        if (!costsReadable) {
-            return true;
-        }
-        Representatives around = representatives(base);
-        int profileHash = profile.hashCode();
-        try {
-            for (int i = 0; i < around.facts().size(); i++) {
-                if (strategyByView(profile, profileHash, around.facts().get(i), around.views().get(i)) != baseline) {
-                    return true;
-                }
-            }
-        } catch (RulesException noSingleRecommendation) {
-            return true;
-        }
-        return false;
-    }
-
-    /** Per base cost facts: a check or a walk asks again for the same base (each answer re-checks the rest). */
-    private final Map<CostFacts, Representatives> representatives = new ConcurrentHashMap<>();
+    /** Per base cost facts: a check asks again for the same base (each answer re-checks the rest). */
+    private final Map<CostFacts, List<CostFacts>> representatives = new ConcurrentHashMap<>();
     /** Beyond this many bases the representatives are made anew (each list holds a few hundred facts). */
     private static final int REPRESENTATIVES_LIMIT = 256;
 
@@ -167,14 +114,10 @@ public final class DecisionOracle {
 
     /** As {@link #strategyByView(Profile, CostFacts)}, with the view of {@code costs} already taken. */
     public Strategy strategyByView(Profile profile, CostFacts costs, BitSet view) {
-        return strategyByView(profile, profile.hashCode(), costs, view);
-    }
-
-    private Strategy strategyByView(Profile profile, int profileHash, CostFacts costs, BitSet view) {
         if (!costsReadable) {
             return strategy(profile, costs);
         }
-        ViewKey key = new ViewKey(profile, profileHash, view);
+        ViewKey key = new ViewKey(profile, view);
         Strategy known = viewMemo.get(key);
         if (known == null) {
             known = strategy(profile, costs);
@@ -212,11 +155,10 @@ public final class DecisionOracle {
      * only makes a caller that must hold "for all costs" more careful). Empty when the costs are not readable.
      */
     public List<CostFacts> costRepresentatives(CostFacts base) {
-        return costsReadable ? representatives(base).facts() : List.of();
-    }
-
-    private Representatives representatives(CostFacts base) {
-        Representatives known = representatives.get(base);
+        if (!costsReadable) {
+            return List.of();
+        }
+        List<CostFacts> known = representatives.get(base);
         if (known == null) {
             known = representativesAround(base);
             if (representatives.size() >= REPRESENTATIVES_LIMIT) {
@@ -227,7 +169,7 @@ public final class DecisionOracle {
         return known;
     }
 
-    private Representatives representativesAround(CostFacts base) {
+    private List<CostFacts> representativesAround(CostFacts base) {
         RecordComponent[] components = CostFacts.class.getRecordComponents();
         List<List<Object>> candidates = new ArrayList<>();
         for (RecordComponent component : components) {
@@ -250,7 +192,7 @@ public final class DecisionOracle {
                 break;
             }
         }
-        return new Representatives(List.copyOf(byView.values()), List.copyOf(byView.keySet()));
+        return List.copyOf(byView.values());
     }
 
     private List<Object> candidates(RecordComponent component, CostFacts base) {
