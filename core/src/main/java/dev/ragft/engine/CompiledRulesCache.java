@@ -34,7 +34,8 @@ import org.kie.api.definition.KiePackage;
  * parser and the Java compiler (about two thirds of a cold start).
  *
  * <p>An entry holds the compiled packages (Drools' own externalized form, consequences as bytecode) of
- * one policy. Its name is the SHA-256 of every DRL file's name and text, the policy file, the ragft
+ * one policy, and the reading of its comparisons ({@link RuleSplits}), which would otherwise take a
+ * parse of the DRL on the first advice. Its name is the SHA-256 of every DRL file's name and text, the policy file, the ragft
  * and Drools versions, the Java version and the identity of the fact classes the rules were compiled
  * against, so any edit to a rule, a policy value or the code is a miss and a fresh compile. Anything
  * wrong with an entry (truncated, corrupt, from an incompatible build) is a miss too: the entry is
@@ -49,6 +50,10 @@ final class CompiledRulesCache {
 
     private final Path dir;
 
+    /** A loaded entry: the knowledge base and the rules' comparisons as read when it was stored. */
+    record Entry(KieBase kieBase, RuleSplits splits) {
+    }
+
     CompiledRulesCache(Path dir) {
         this.dir = dir;
     }
@@ -62,16 +67,16 @@ final class CompiledRulesCache {
         return dir.resolve(key(source) + SUFFIX);
     }
 
-    /** The cached knowledge base for {@code source}, or null on a miss. Never throws. */
-    KieBase load(RuleSource source) {
+    /** The cached entry for {@code source}, or null on a miss. Never throws. */
+    Entry load(RuleSource source) {
         Path entry = entryFor(source);
         if (!Files.isRegularFile(entry)) {
             return null;
         }
         try (InputStream file = Files.newInputStream(entry)) {
-            KieBase kieBase = read(file);
+            Entry read = read(file);
             touch(entry);
-            return kieBase;
+            return read;
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             // A damaged or incompatible entry must never break a run: forget it and compile afresh.
             deleteQuietly(entry);
@@ -79,8 +84,8 @@ final class CompiledRulesCache {
         }
     }
 
-    /** A knowledge base from compiled packages as {@link #write} wrote them. */
-    static KieBase read(InputStream stream) throws IOException, ClassNotFoundException {
+    /** A knowledge base from compiled packages, and the comparisons, as {@link #write} wrote them. */
+    static Entry read(InputStream stream) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new DroolsObjectInputStream(new BufferedInputStream(stream, 1 << 16),
                 CompiledRulesCache.class.getClassLoader())) {
             Object read = in.readObject();
@@ -91,28 +96,35 @@ final class CompiledRulesCache {
             for (Object element : packages) {
                 kiePackages.add((KiePackage) element);
             }
+            if (!(in.readObject() instanceof RuleSplits splits)) {
+                throw new IOException("no reading of the rules' comparisons");
+            }
             InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
             kieBase.addPackages(kiePackages);
-            return kieBase;
+            return new Entry(kieBase, splits);
         }
     }
 
-    /** Writes the compiled packages of {@code kieBase} in Drools' externalized form. */
-    static void write(KieBase kieBase, OutputStream stream) throws IOException {
+    /** Writes the compiled packages of {@code kieBase} in Drools' externalized form, then {@code splits}. */
+    static void write(KieBase kieBase, RuleSplits splits, OutputStream stream) throws IOException {
         try (ObjectOutputStream out = new DroolsObjectOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
             out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+            out.writeObject(splits);
         }
     }
 
-    /** Stores the compiled packages of {@code kieBase} for {@code source}. Failure to write is not an error. */
-    void store(RuleSource source, KieBase kieBase) {
+    /**
+     * Stores the compiled packages of {@code kieBase} for {@code source}, with the reading of its comparisons.
+     * Failure to write is not an error.
+     */
+    void store(RuleSource source, KieBase kieBase, RuleSplits splits) {
         Path entry = entryFor(source);
         Path temp = null;
         try {
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, ".entry", ".tmp");
             try (OutputStream file = Files.newOutputStream(temp)) {
-                write(kieBase, file);
+                write(kieBase, splits, file);
             }
             Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             prune();
@@ -141,7 +153,7 @@ final class CompiledRulesCache {
     }
 
     static String key(RuleSource source) {
-        return digest(source, "ragft-rules-cache/1",
+        return digest(source, "ragft-rules-cache/2",
                 String.valueOf(CompiledRulesCache.class.getPackage().getImplementationVersion()),
                 String.valueOf(KieBase.class.getPackage().getImplementationVersion()),
                 KnowledgeBaseFactory.class.getName(), Runtime.version().toString(), codeIdentity());

@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.kie.api.KieBase;
 
 /**
  * Not API. The packaged policy compiled at build time and shipped in the ragft-core jar, so that
@@ -22,7 +21,8 @@ import org.kie.api.KieBase;
  *
  * <p>The core module's build runs {@link #main} in the {@code process-classes} phase: it compiles the
  * rules just copied to {@code target/classes/dev/ragft/rules} and writes their packages (Drools'
- * externalized form, the one {@link CompiledRulesCache} stores) to {@value #ENTRY} next to this class,
+ * externalized form, the one {@link CompiledRulesCache} stores, with the reading of their comparisons)
+ * to {@value #ENTRY} next to this class,
  * with {@value #KEY}: the SHA-256 of every DRL file's name and text and of the policy file. At run time
  * the entry is used only when the packaged rules hash to that key, so a jar whose rules were changed
  * after the build compiles them as before; an entry that cannot be read (another Drools on the class
@@ -40,7 +40,7 @@ public final class PackagedRules {
     }
 
     /** The precompiled packaged rules when they were built from exactly {@code source}, else null. Never throws. */
-    static KieBase load(RuleSource source) {
+    static CompiledRulesCache.Entry load(RuleSource source) {
         try (InputStream key = PackagedRules.class.getResourceAsStream(KEY)) {
             if (key == null || !new String(key.readAllBytes(), StandardCharsets.US_ASCII).strip().equals(key(source))) {
                 return null;
@@ -55,7 +55,7 @@ public final class PackagedRules {
 
     /** The key of a policy: its DRL files' names and texts and its policy file. */
     static String key(RuleSource source) {
-        return CompiledRulesCache.digest(source, "ragft-packaged-rules/1");
+        return CompiledRulesCache.digest(source, "ragft-packaged-rules/2");
     }
 
     /**
@@ -91,9 +91,16 @@ public final class PackagedRules {
             System.out.println("ragft: the packaged rules do not compile, so none are precompiled: " + broken.getMessage());
             return;
         }
+        RuleSplits splits;
+        try {
+            splits = compiled.splits();
+        } catch (RuntimeException unreadable) {
+            System.out.println("ragft: the packaged rules' comparisons cannot be read, so none are precompiled: " + unreadable);
+            return;
+        }
         Path temp = Files.createTempFile(here, ".packaged", ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
-            CompiledRulesCache.write(compiled.kieBase(), out);
+            CompiledRulesCache.write(compiled.kieBase(), splits, out);
         }
         Files.move(temp, here.resolve(ENTRY), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(here.resolve(KEY), key + "\n", StandardCharsets.US_ASCII);

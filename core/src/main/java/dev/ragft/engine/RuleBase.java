@@ -243,21 +243,23 @@ public final class RuleBase {
         // Only a policy that compiled cleanly is ever cached, so a hit needs no error checks of its own.
         Splits splits = new Splits();
         if ((packaged || cache != null) && errors.isEmpty() && !plainInserts) {
-            // The first advice's robustness check reads the rules' comparisons (a parse of the DRL text): read
-            // them on another core while the compiled rules load, off a cold start's path.
-            splits.readAhead(() -> RuleSplits.read(source, parsedPolicy.policy(), INPUT_TYPES));
-            KieBase cached = packaged ? PackagedRules.load(source) : null;
+            // Compiled rules come with the reading of their comparisons, which the first advice's robustness
+            // check needs: no parse of the DRL text on a start that loads them.
+            CompiledRulesCache.Entry cached = packaged ? PackagedRules.load(source) : null;
             if (cached == null && cache != null) {
                 cached = cache.load(source);
             }
             if (cached != null) {
-                List<RuleInfo> infos = describe(cached, byVirtualPath, texts);
+                splits.known(cached.splits());
+                List<RuleInfo> infos = describe(cached.kieBase(), byVirtualPath, texts);
                 List<RuleError> structure = structure(source, parsedPolicy, infos, texts);
                 if (structure.isEmpty()) {
-                    return new RuleBase(source, cached, parsedPolicy.policy(), infos, true, null, splits);
+                    return new RuleBase(source, cached.kieBase(), parsedPolicy.policy(), infos, true, null, splits);
                 }
                 throw new RulesException(structure);
             }
+            // To be compiled and stored with the reading: read on another core meanwhile.
+            splits.readAhead(() -> RuleSplits.read(source, parsedPolicy.policy(), INPUT_TYPES));
         }
 
         KieServices services = KieServices.Factory.get();
@@ -291,7 +293,15 @@ public final class RuleBase {
             throw new RulesException(structure);
         }
         if (cache != null && !plainInserts) {
-            cache.store(source, kieBase);
+            RuleSplits read;
+            try {
+                read = splits.get(() -> RuleSplits.read(source, parsedPolicy.policy(), INPUT_TYPES));
+            } catch (RuntimeException unreadable) {
+                read = null; // the rules work; the cache is only a shortcut, and the analysis says what it cannot read
+            }
+            if (read != null) {
+                cache.store(source, kieBase, read);
+            }
         }
         return new RuleBase(source, kieBase, parsedPolicy.policy(), infos, false, null, splits);
     }
@@ -908,11 +918,17 @@ public final class RuleBase {
     }
 
     /**
-     * The rules' reading ({@link RuleSplits}), made once: by the first caller, or ahead of it on the common
-     * pool while a rule base loads. A caller that comes while it is being read waits for it.
+     * The rules' reading ({@link RuleSplits}), made once: loaded with compiled rules, or by the first caller,
+     * or ahead of it on the common pool while a rule base compiles. A caller that comes while it is being read
+     * waits for it.
      */
     private static final class Splits {
         private final AtomicReference<CompletableFuture<RuleSplits>> reading = new AtomicReference<>();
+
+        /** The reading stored with compiled rules. */
+        void known(RuleSplits read) {
+            reading.compareAndSet(null, CompletableFuture.completedFuture(read));
+        }
 
         void readAhead(Supplier<RuleSplits> read) {
             CompletableFuture<RuleSplits> started = new CompletableFuture<>();

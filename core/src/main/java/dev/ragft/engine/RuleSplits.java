@@ -2,6 +2,7 @@ package dev.ragft.engine;
 
 import dev.ragft.facts.DerivedFrom;
 import dev.ragft.facts.Policy;
+import java.io.Serializable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -44,10 +45,12 @@ import org.drools.drl.parser.DroolsParserException;
  * engine. Consequences are read for comparisons too (a rule may branch on a bound number there); a
  * value only passed to a function or concatenated into a sentence is taken to shape wording.
  */
-public final class RuleSplits {
+public final class RuleSplits implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The other side of a comparison. Exactly one of its forms applies, by {@link Kind}. */
-    public record Operand(Kind kind, double number, String name) {
+    public record Operand(Kind kind, double number, String name) implements Serializable {
 
         /** What the other side of a comparison is. */
         public enum Kind { NUMBER, NULL, BOOLEAN, CONSTANT, FIELD }
@@ -70,7 +73,7 @@ public final class RuleSplits {
      * One comparison {@code field op other} on an input fact, as a rule writes it (mirrored forms are
      * turned round so the field is on the left).
      */
-    public record Atom(Class<?> type, String field, String op, Operand other, String rule) {
+    public record Atom(Class<?> type, String field, String op, Operand other, String rule) implements Serializable {
 
         /** The truth of this comparison on a fact of {@link #type}; Drools semantics for nulls. */
         public boolean test(Object fact) {
@@ -168,6 +171,14 @@ public final class RuleSplits {
         return new RuleSplits(reader.atoms, reader.opaque, reader.blockerFields, reader.missingKeys);
     }
 
+    /**
+     * Stored beside compiled rules ({@code CompiledRulesCache}, {@code PackagedRules}) so a start that loads
+     * them does not parse the DRL again; read back as a new reading with empty working caches.
+     */
+    private Object readResolve() {
+        return new RuleSplits(atoms, opaque, blockerFields, missingKeys);
+    }
+
     /** Every comparison read, in rule order. */
     public List<Atom> atoms() {
         return atoms;
@@ -187,7 +198,7 @@ public final class RuleSplits {
         return viewers.computeIfAbsent(fact.getClass(), type -> new Viewer(type, atoms(type))).view(fact);
     }
 
-    private final Map<Class<?>, Viewer> viewers = new ConcurrentHashMap<>();
+    private final transient Map<Class<?>, Viewer> viewers = new ConcurrentHashMap<>();
 
     private static final int EQ = 0, NE = 1, LT = 2, LE = 3, GT = 4, GE = 5;
 
@@ -365,7 +376,7 @@ public final class RuleSplits {
 
     /** Scans kept per rule base; beyond this many (held answers vary) they are made anew. */
     private static final int DERIVED_SCANS_KEPT = 1024;
-    private final Map<List<Object>, long[]> derivedScans = new ConcurrentHashMap<>();
+    private final transient Map<List<Object>, long[]> derivedScans = new ConcurrentHashMap<>();
 
     private long[] scanDerived(Class<?> type, String field, long min, long max, Object fact, Set<String> fixed,
                                List<Atom> derivedAtoms) {

@@ -63,6 +63,26 @@ class CompiledRulesCacheTest {
         assertThat(cached.policy()).isEqualTo(compiled.policy());
         assertThat(cached.evaluate(profile(), RuleBaseTest.smallCompanyCosts()))
                 .isEqualTo(compiled.evaluate(profile(), RuleBaseTest.smallCompanyCosts()));
+        // The entry holds the reading of the rules' comparisons too: a hit does not parse the DRL for it.
+        RuleBaseTest.assertSameReading(cached.splits(), compiled.splits());
+    }
+
+    @Test
+    void aHitTakesTheReadingOfTheComparisonsFromTheEntry() throws IOException {
+        // An entry stored with another reading (that of an edited threshold) under these rules' key: a hit must
+        // hand out what the entry holds, so the reading on a hit is the stored one and no parse of the DRL.
+        RuleSource source = RuleSource.fromDirectory(rulesDir);
+        replaceIn("policy.properties", "volume.monthly-queries = 10000", "volume.monthly-queries = 25000");
+        RuleSource edited = RuleSource.fromDirectory(rulesDir);
+        RuleSplits other = RuleSplits.read(edited, PolicyFile.parse(edited.policy()).policy(),
+                java.util.List.of(Profile.class, dev.ragft.facts.CostFacts.class));
+        assertThat(other.atoms()).isNotEqualTo(compiled.splits().atoms());
+        try (var out = Files.newOutputStream(new CompiledRulesCache(cacheDir).entryFor(source))) {
+            CompiledRulesCache.write(compiled.kieBase(), other, out);
+        }
+        RuleBase hit = RuleBase.compile(source, cacheDir);
+        assertThat(hit.fromCache()).isTrue();
+        assertThat(hit.splits().atoms()).isEqualTo(other.atoms());
     }
 
     @Test

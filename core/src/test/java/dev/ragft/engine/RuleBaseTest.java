@@ -129,16 +129,34 @@ class RuleBaseTest {
     }
 
     @Test
-    void thePackagedRulesReadTheirComparisonsAheadOnceForEveryCopy() {
-        // The packaged rule base starts reading its comparisons on another thread while it loads; every
+    void thePackagedRulesComeWithTheReadingOfTheirComparisons() {
+        // The packaged rule base loads the reading of its comparisons stored with its compiled packages; every
         // caller, the copies under other limits or sessions included, gets that one reading, and it is the
         // reading of the rules as written.
         RuleBase packaged = RuleBase.packaged(RuleBaseTest.class.getClassLoader(), null);
+        assertThat(packaged.fromCache()).isTrue();
         RuleSplits read = packaged.splits();
         assertThat(packaged.splits()).isSameAs(read);
         assertThat(packaged.withFreshSessions().splits()).isSameAs(read);
-        assertThat(read.atoms()).isNotEmpty().isEqualTo(
-                RuleSplits.read(packaged.source(), packaged.policy(), List.of(Profile.class,
-                        dev.ragft.facts.CostFacts.class)).atoms());
+        assertSameReading(read, RuleSplits.read(packaged.source(), packaged.policy(), List.of(Profile.class,
+                dev.ragft.facts.CostFacts.class)));
+    }
+
+    /** Two readings of rules say the same: every comparison, blocker field, missing key and opaque field. */
+    static void assertSameReading(RuleSplits stored, RuleSplits fresh) {
+        assertThat(stored.atoms()).isNotEmpty().isEqualTo(fresh.atoms());
+        assertThat(stored.blockerFields()).isEqualTo(fresh.blockerFields());
+        assertThat(stored.missingKeys()).isEqualTo(fresh.missingKeys());
+        for (Class<?> type : List.of(Profile.class, dev.ragft.facts.CostFacts.class)) {
+            for (String field : RuleSplits.fields(type).keySet()) {
+                assertThat(stored.opaque(type, field)).as(type.getSimpleName() + "." + field)
+                        .isEqualTo(fresh.opaque(type, field));
+            }
+        }
+        // Its working caches are its own and work: a view and a derived value's splits, as the fresh reading's.
+        dev.ragft.facts.CostFacts costs = smallCompanyCosts();
+        assertThat(stored.view(costs)).isEqualTo(fresh.view(costs));
+        assertThat(stored.integerSplits(Profile.class, "retrainsPerYear", 0, 52))
+                .containsExactly(fresh.integerSplits(Profile.class, "retrainsPerYear", 0, 52));
     }
 }
