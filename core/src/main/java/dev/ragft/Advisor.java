@@ -21,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Supplier;
 
 /**
@@ -163,19 +163,10 @@ public final class Advisor {
     public static Advisor fromClasspath() {
         // The questionnaire (a JSON read, Jackson's first use in the JVM) is read on another core while the
         // precompiled rules load: a cold start's two longest steps, independent of each other.
-        CompletableFuture<Questionnaire> questionnaire = CompletableFuture.supplyAsync(Questionnaire::fromClasspath);
+        // (A fork-join task's join rethrows the questionnaire's own exception, unwrapped.)
+        ForkJoinTask<Questionnaire> questionnaire = ForkJoinPool.commonPool().submit(Questionnaire::fromClasspath);
         RuleBase rules = RuleBase.packaged(Advisor.class.getClassLoader(), null);
-        try {
-            return new Advisor(new Engine(questionnaire.join(), rules));
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (failed.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw failed;
-        }
+        return new Advisor(new Engine(questionnaire.join(), rules));
     }
 
     /**
