@@ -107,12 +107,9 @@ public final class DecisionOracle {
      * apart share one evaluation (the first seen stands for the others). Exact when {@link #costsReadable()}
      * (which {@code DecisionOracleTest} checks against exact evaluations); otherwise the same as
      * {@link #strategy}. For searching; what is reported is confirmed with {@link #strategy}.
+     *
+     * @param view {@link #costView} of {@code costs}, which the caller has taken already (a walk compares it)
      */
-    public Strategy strategyByView(Profile profile, CostFacts costs) {
-        return costsReadable ? strategyByView(profile, costs, costView(costs)) : strategy(profile, costs);
-    }
-
-    /** As {@link #strategyByView(Profile, CostFacts)}, with the view of {@code costs} already taken. */
     public Strategy strategyByView(Profile profile, CostFacts costs, BitSet view) {
         if (!costsReadable) {
             return strategy(profile, costs);

@@ -292,18 +292,16 @@ public final class RuleBase {
         if (!structure.isEmpty()) {
             throw new RulesException(structure);
         }
+        RuleBase built = new RuleBase(source, kieBase, parsedPolicy.policy(), infos, false, null, splits);
         if (cache != null && !plainInserts) {
-            RuleSplits read;
             try {
-                read = splits.get(() -> RuleSplits.read(source, parsedPolicy.policy(), INPUT_TYPES));
+                cache.store(source, kieBase, built.splits());
             } catch (RuntimeException unreadable) {
-                read = null; // the rules work; the cache is only a shortcut, and the analysis says what it cannot read
-            }
-            if (read != null) {
-                cache.store(source, kieBase, read);
+                // The comparisons could not be read: the rules work, the cache is only a shortcut, and the
+                // analysis says what it cannot read.
             }
         }
-        return new RuleBase(source, kieBase, parsedPolicy.policy(), infos, false, null, splits);
+        return built;
     }
 
     /** System property naming the compiled-rules cache folder; {@code off} disables the cache. */

@@ -356,8 +356,7 @@ public final class RuleSplits implements Serializable {
         if (fact != null) {
             for (RecordComponent component : type.getRecordComponents()) {
                 String name = component.getName();
-                if (fixed.contains(name) && derivedAtoms.stream()
-                        .anyMatch(a -> derived(type).getOrDefault(a.field(), List.of()).contains(name))) {
+                if (fixed.contains(name) && source(type, name, derivedAtoms)) {
                     key.add(name);
                     key.add(read(fact, name));
                 }
@@ -366,17 +365,13 @@ public final class RuleSplits implements Serializable {
         long[] known = derivedScans.get(key);
         if (known == null) {
             known = scanDerived(type, field, min, max, fact, fixed, derivedAtoms);
-            if (derivedScans.size() >= DERIVED_SCANS_KEPT) {
-                derivedScans.clear();
-            }
             derivedScans.put(key, known);
         }
         return known.clone();
     }
 
     /** Scans kept per rule base; beyond this many (held answers vary) they are made anew. */
-    private static final int DERIVED_SCANS_KEPT = 1024;
-    private final transient Map<List<Object>, long[]> derivedScans = new ConcurrentHashMap<>();
+    private final transient RuleBase.Bounded<List<Object>, long[]> derivedScans = new RuleBase.Bounded<>(1024);
 
     private long[] scanDerived(Class<?> type, String field, long min, long max, Object fact, Set<String> fixed,
                                List<Atom> derivedAtoms) {
@@ -402,6 +397,11 @@ public final class RuleSplits implements Serializable {
     /** The longest range tried value by value for a derived value's split points. */
     static final long MAX_DERIVED_SCAN = 100_000;
 
+    /** Whether component {@code name} of {@code type} is one a derived value compared by {@code derivedAtoms} is computed from. */
+    private static boolean source(Class<?> type, String name, List<Atom> derivedAtoms) {
+        return derivedAtoms.stream().anyMatch(a -> derived(type).getOrDefault(a.field(), List.of()).contains(name));
+    }
+
     /** Every combination of values of the record's components, except {@code field}, that the derived atoms read. */
     private static List<Object[]> otherSourceValues(Class<?> type, String field, List<Atom> derivedAtoms, Object fact,
                                                     Set<String> fixed) {
@@ -410,9 +410,7 @@ public final class RuleSplits implements Serializable {
         combinations.add(defaults(components));
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
-            boolean source = !name.equals(field) && derivedAtoms.stream()
-                    .anyMatch(a -> derived(type).getOrDefault(a.field(), List.of()).contains(name));
-            if (!source) {
+            if (name.equals(field) || !source(type, name, derivedAtoms)) {
                 continue;
             }
             List<Object> candidates;
