@@ -35,9 +35,10 @@ import org.kie.api.definition.KiePackage;
  *
  * <p>An entry holds the compiled packages (Drools' own externalized form, consequences as bytecode) of
  * one policy, and the reading of its comparisons ({@link RuleSplits}), which would otherwise take a
- * parse of the DRL on the first advice. Its name is the SHA-256 of every DRL file's name and text, the policy file, the ragft
- * and Drools versions, the Java version and the identity of the fact classes the rules were compiled
- * against, so any edit to a rule, a policy value or the code is a miss and a fresh compile. Anything
+ * parse of the DRL on the first advice. Its name is the SHA-256 of every DRL file's name and text, the
+ * policy file, the ragft and Drools versions, the Java version and the identity of the fact classes the
+ * rules were compiled against, so any edit to a rule, a policy value or the code is a miss and a fresh
+ * compile. Anything
  * wrong with an entry (truncated, corrupt, from an incompatible build) is a miss too: the entry is
  * deleted and the rules are compiled as if there were no cache. Entries are written through a
  * temporary file and a rename, so concurrent runs never read half an entry; only the newest
